@@ -1,0 +1,54 @@
+package io.eventflow.devkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Makes sure only one devkit process owns a data folder: a process left behind by a run that was
+ * killed with {@code kill -9} is stopped before a new one starts, and the pid file is removed on exit.
+ */
+final class ProcessGuard {
+
+    private ProcessGuard() {
+    }
+
+    /** Stops the process recorded in {@code pidFile}, if it is still alive, then records this one. */
+    static void takeOver(Path pidFile) throws IOException {
+        Files.createDirectories(pidFile.getParent());
+        readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                .filter(ProcessGuard::isOurs)
+                .ifPresent(ProcessGuard::stop);
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        pidFile.toFile().deleteOnExit();
+    }
+
+    /** Asks a leftover process to stop, and kills it if it does not within 20 seconds. */
+    static void stop(ProcessHandle handle) {
+        System.out.println("Stopping leftover process " + handle.pid() + " from an earlier run");
+        handle.destroy();
+        try {
+            handle.onExit().get(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+        }
+    }
+
+    /** A recycled pid must never be killed: only a process whose command line names us is ours. */
+    private static boolean isOurs(ProcessHandle handle) {
+        return handle.info().commandLine().map(line -> line.contains("io.eventflow") || line.contains("postgres"))
+                .orElse(false);
+    }
+
+    static Optional<Long> readPid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(pidFile).lines().findFirst().orElse("").trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

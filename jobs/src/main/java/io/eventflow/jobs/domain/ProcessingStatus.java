@@ -1,0 +1,11 @@
+package io.eventflow.jobs.domain;
+
+/** Where an event is in its processing: pending -> processing -> completed | failed. */
+public enum ProcessingStatus {
+    PENDING, PROCESSING, COMPLETED, FAILED;
+
+    /** The lower-case name stored in the database and shown by the API. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,67 @@
+package io.eventflow.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension that starts a real Kafka broker and a real PostgreSQL once per test JVM, each in
+ * its own process, and publishes their addresses as system properties ({@code kafka.bootstrap.servers},
+ * {@code db.url}, {@code db.user}, {@code db.password}) before Helidon reads its configuration.
+ *
+ * <p>Declare it before {@code @HelidonTest}: {@code @ExtendWith(Infrastructure.class) @HelidonTest class FooIT}.
+ */
+public final class Infrastructure implements BeforeAllCallback {
+
+    private static final String KEY = Infrastructure.class.getName();
+
+    /** Starts the broker and the database the first time a test class asks for them. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, key -> startAll(), Running.class);
+    }
+
+    /** Bootstrap servers of the running broker (after the extension ran). */
+    public static String kafkaBootstrapServers() {
+        return System.getProperty("kafka.bootstrap.servers");
+    }
+
+    /** JDBC URL of the running database (after the extension ran). */
+    public static String jdbcUrl() {
+        return System.getProperty("db.url");
+    }
+
+    private static Running startAll() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "infrastructure")).toAbsolutePath();
+            Path dataDir = Files.createTempDirectory(base, "run-");
+            int kafkaPort = Devkit.freePort();
+            int postgresPort = Devkit.freePort();
+            ManagedProcess kafka = Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", kafkaPort,
+                    dataDir.resolve("kafka"), dataDir);
+            ManagedProcess postgres = Devkit.start("PostgresServer", "EVENTFLOW POSTGRES READY", postgresPort,
+                    dataDir.resolve("postgres"), dataDir);
+            System.setProperty("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
+            System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/eventflow");
+            System.setProperty("db.user", "postgres");
+            System.setProperty("db.password", "");
+            return new Running(kafka, postgres);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the test infrastructure", e);
+        }
+    }
+
+    /** Both processes; JUnit closes this when the test JVM's root context ends. */
+    record Running(ManagedProcess kafka, ManagedProcess postgres)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            kafka.close();
+            postgres.close();
+        }
+    }
+}
