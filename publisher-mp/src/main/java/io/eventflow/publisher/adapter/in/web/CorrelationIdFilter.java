@@ -1,0 +1,56 @@
+package io.eventflow.publisher.adapter.in.web;
+
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Takes the caller's {@code X-Correlation-Id} (or makes one), returns it, adds the old service's
+ * {@code X-Process-Time} header (seconds), and logs one line per request.
+ */
+@Provider
+@PreMatching
+public class CorrelationIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** The correlation header, taken from the request and returned on the response. */
+    public static final String HEADER = "X-Correlation-Id";
+    private static final Logger LOGGER = Logger.getLogger("io.eventflow.publisher.access");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String ID_PROPERTY = "eventflow.correlationId";
+    private static final String START_PROPERTY = "eventflow.startNanos";
+
+    /** The request's correlation id. */
+    static String correlationId(ContainerRequestContext request) {
+        return (String) request.getProperty(ID_PROPERTY);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        // an unsafe id (too long, control characters) is replaced so it cannot pollute logs or headers
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(ID_PROPERTY, id);
+        request.setProperty(START_PROPERTY, System.nanoTime());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(ID_PROPERTY);
+        Object start = request.getProperty(START_PROPERTY);
+        double seconds = start instanceof Long nanos ? (System.nanoTime() - nanos) / 1e9 : 0;
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+        response.getHeaders().putSingle("X-Process-Time", String.format(java.util.Locale.ROOT, "%.6f", seconds));
+        LOGGER.info(() -> String.format(java.util.Locale.ROOT,
+                "method=%s path=%s status=%d duration_ms=%.2f correlation_id=%s", request.getMethod(),
+                request.getUriInfo().getPath(), response.getStatus(), seconds * 1000, id));
+    }
+}

@@ -1,0 +1,38 @@
+package io.eventflow.publisher.config;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.publisher.application.PublishEventService;
+import io.eventflow.publisher.application.port.in.PublishEventUseCase;
+import io.eventflow.publisher.application.port.out.PublishEventPort;
+import io.eventflow.publisher.domain.EventKeys;
+import io.eventflow.schemas.EventSchemas;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** CDI wiring of the publisher: use cases get their ports here, nothing else. */
+@ApplicationScoped
+class PublisherConfiguration {
+
+    @Produces
+    @Singleton
+    ObjectMapper objectMapper() {
+        return new ObjectMapper();
+    }
+
+    @Produces
+    @Singleton
+    EventSchemas eventSchemas() {
+        return EventSchemas.load();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PublishEventUseCase publishEventUseCase(PublishEventPort port,
+                                            @ConfigProperty(name = "eventflow.version") String version) {
+        return new PublishEventService(port, EventKeys.defaults(), Clock.systemUTC(), version);
+    }
+}

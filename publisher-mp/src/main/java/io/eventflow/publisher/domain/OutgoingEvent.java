@@ -1,0 +1,21 @@
+package io.eventflow.publisher.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An accepted event on its way to the broker.
+ *
+ * @param eventId        the id given to the event on acceptance
+ * @param type           the event type ({@code user_analytics}, {@code chemical_research})
+ * @param schemaVersion  the contract version the event was validated against
+ * @param key            the ordering key (the aggregate id: user id, molecule id)
+ * @param payload        the contract's fields
+ * @param publishedAt    when the publisher accepted the event
+ * @param serviceVersion the publisher's version
+ * @param correlationId  the caller's correlation id, carried along for tracing
+ */
+public record OutgoingEvent(UUID eventId, String type, int schemaVersion, String key, Map<String, Object> payload,
+                            Instant publishedAt, String serviceVersion, String correlationId) {
+}
