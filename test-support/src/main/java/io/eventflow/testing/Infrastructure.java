@@ -48,7 +48,7 @@ public final class Infrastructure implements BeforeAllCallback {
             System.setProperty("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
             System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/eventflow");
             System.setProperty("db.user", "postgres");
-            System.setProperty("db.password", "");
+            System.setProperty("db.password", "postgres");
             return new Running(kafka, postgres);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the test infrastructure", e);

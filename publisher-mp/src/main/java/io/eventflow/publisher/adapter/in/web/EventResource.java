@@ -10,6 +10,8 @@ import java.util.logging.Logger;
 
 import io.eventflow.publisher.application.port.in.PublishEventCommand;
 import io.eventflow.publisher.application.port.in.PublishEventUseCase;
+import io.eventflow.web.CorrelationIdFilter;
+import io.eventflow.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -72,7 +74,8 @@ public class EventResource {
         try {
             command = parser.parse(type, body, correlationId);
         } catch (InvalidEventException e) {
-            return CompletableFuture.completedFuture(Problems.invalidEvent(e.getMessage(), e.violations()));
+            return CompletableFuture.completedFuture(Problems.unprocessable(e.getMessage(), e.violations().stream()
+                    .map(v -> Map.of("field", v.field(), "pointer", v.pointer(), "reason", v.reason())).toList()));
         }
         return publishEvent.publish(command)
                 .thenApply(EventResource::accepted)

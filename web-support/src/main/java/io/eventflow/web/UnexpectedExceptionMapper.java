@@ -1,14 +1,16 @@
-package io.eventflow.publisher.adapter.in.web;
+package io.eventflow.web;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.Provider;
 
 /** A bug must not leak a stack trace to clients: log it, answer a plain 500 problem. */
 @Provider
+@ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 
     private static final Logger LOGGER = Logger.getLogger(UnexpectedExceptionMapper.class.getName());

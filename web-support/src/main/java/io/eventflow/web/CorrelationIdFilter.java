@@ -1,4 +1,4 @@
-package io.eventflow.publisher.adapter.in.web;
+package io.eventflow.web;
 
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -16,18 +17,19 @@ import jakarta.ws.rs.ext.Provider;
  * {@code X-Process-Time} header (seconds), and logs one line per request.
  */
 @Provider
+@ApplicationScoped
 @PreMatching
 public class CorrelationIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** The correlation header, taken from the request and returned on the response. */
     public static final String HEADER = "X-Correlation-Id";
-    private static final Logger LOGGER = Logger.getLogger("io.eventflow.publisher.access");
+    private static final Logger LOGGER = Logger.getLogger("io.eventflow.access");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String ID_PROPERTY = "eventflow.correlationId";
     private static final String START_PROPERTY = "eventflow.startNanos";
 
-    /** The request's correlation id. */
-    static String correlationId(ContainerRequestContext request) {
+    /** The request's correlation id (set before any resource runs). */
+    public static String correlationId(ContainerRequestContext request) {
         return (String) request.getProperty(ID_PROPERTY);
     }
 

@@ -1,12 +1,14 @@
-package io.eventflow.publisher.adapter.in.web;
+package io.eventflow.web;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.Provider;
 
 /** Unknown routes, wrong methods and content types answer as problem details with their own 4xx status. */
 @Provider
+@ApplicationScoped
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     @Override

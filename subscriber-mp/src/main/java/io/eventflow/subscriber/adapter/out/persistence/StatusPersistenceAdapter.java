@@ -1,0 +1,72 @@
+package io.eventflow.subscriber.adapter.out.persistence;
+
+import java.util.UUID;
+
+import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.domain.ProcessingStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps {@code event_processing_status}. Upserts are single statements so that concurrent deliveries
+ * of one event cannot create two rows, and a completed event never goes back to another status.
+ */
+@ApplicationScoped
+class StatusPersistenceAdapter implements EventStatusPort {
+
+    @PersistenceContext(unitName = "eventflow")
+    private EntityManager em;
+
+    @Override
+    @Transactional
+    public void markPending(UUID eventId, String type, int maxRetries) {
+        em.createNativeQuery("""
+                        INSERT INTO event_processing_status (event_id, event_type, status, max_retries)
+                        VALUES (?1, ?2, 'pending', ?3) ON CONFLICT (event_id) DO NOTHING""")
+                .setParameter(1, eventId).setParameter(2, type).setParameter(3, maxRetries)
+                .executeUpdate();
+    }
+
+    @Override
+    @Transactional
+    public boolean markProcessing(UUID eventId, String type, int retryCount) {
+        int changed = em.createNativeQuery("""
+                        INSERT INTO event_processing_status (event_id, event_type, status, retry_count)
+                        VALUES (?1, ?2, 'processing', ?3)
+                        ON CONFLICT (event_id) DO UPDATE
+                           SET status = 'processing', retry_count = EXCLUDED.retry_count, updated_at = now()
+                         WHERE event_processing_status.status <> 'completed'""")
+                .setParameter(1, eventId).setParameter(2, type).setParameter(3, retryCount)
+                .executeUpdate();
+        return changed > 0;
+    }
+
+    @Override
+    @Transactional
+    public void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure) {
+        em.createNativeQuery("""
+                        UPDATE event_processing_status
+                           SET error_message = ?2, retry_count = ?3, updated_at = now(),
+                               status = CASE WHEN ?4 THEN 'failed' ELSE status END
+                         WHERE event_id = ?1 AND status <> 'completed'""")
+                .setParameter(1, eventId).setParameter(2, truncate(errorMessage)).setParameter(3, retryCount)
+                .setParameter(4, finalFailure)
+                .executeUpdate();
+    }
+
+    /** Completes the event's status; called in the transaction that stores the event's data. */
+    void complete(UUID eventId, int retryCount) {
+        em.createNativeQuery("""
+                        UPDATE event_processing_status
+                           SET status = ?2, retry_count = ?3, error_message = NULL, updated_at = now(), processed_at = now()
+                         WHERE event_id = ?1""")
+                .setParameter(1, eventId).setParameter(2, ProcessingStatus.COMPLETED.value()).setParameter(3, retryCount)
+                .executeUpdate();
+    }
+
+    private static String truncate(String message) {
+        return message != null && message.length() > 4000 ? message.substring(0, 4000) : message;
+    }
+}

@@ -1,0 +1,109 @@
+package io.eventflow.subscriber.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+
+import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.jobs.filters.RetryFilter;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.utils.mapper.JsonMapper;
+
+import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
+import static org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration;
+import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration;
+
+/**
+ * Starts JobRunr's background job server and dashboard once the schema is migrated, and stops them
+ * before CDI goes away (not in JobRunr's own shutdown hook, which races Helidon's and closes the pool
+ * under running jobs).
+ */
+@ApplicationScoped
+class JobRunrLifecycle {
+
+    private static final Logger LOGGER = Logger.getLogger(JobRunrLifecycle.class.getName());
+
+    private final StorageProvider storageProvider;
+    private final JsonMapper jsonMapper;
+    private final JobActivator jobActivator;
+    private final FinalFailureFilter finalFailureFilter;
+    private final JobRunrSettings settings;
+    private BackgroundJobServer server;
+    private JobRunrDashboardWebServer dashboard;
+
+    @Inject
+    JobRunrLifecycle(StorageProvider storageProvider, JsonMapper jsonMapper, JobActivator jobActivator,
+                     FinalFailureFilter finalFailureFilter, JobRunrSettings settings) {
+        this.storageProvider = storageProvider;
+        this.jsonMapper = jsonMapper;
+        this.jobActivator = jobActivator;
+        this.finalFailureFilter = finalFailureFilter;
+        this.settings = settings;
+    }
+
+    void start(@Observes @Priority(APPLICATION - 5) @Initialized(ApplicationScoped.class) Object event) {
+        if (settings.serverEnabled()) {
+            server = new BackgroundJobServer(storageProvider, jsonMapper, jobActivator,
+                    usingStandardBackgroundJobServerConfiguration()
+                            .andWorkerCount(settings.workers())
+                            .andPollInterval(Duration.ofSeconds(settings.pollIntervalSeconds())));
+            server.setJobFilters(List.of(new RetryFilter(settings.defaultRetries(), settings.retryBackoffSeed()),
+                    finalFailureFilter));
+            server.start();
+            LOGGER.info(() -> "JobRunr background job server started with " + settings.workers() + " workers");
+        }
+        if (settings.dashboardEnabled()) {
+            var config = usingStandardDashboardConfiguration().andPort(settings.dashboardPort())
+                    .andAllowAnonymousDataUsage(false);
+            settings.dashboardCredentials().ifPresent(c -> config.andBasicAuthentication(c[0], c[1]));
+            dashboard = new JobRunrDashboardWebServer(storageProvider, jsonMapper, config);
+            dashboard.start();
+            LOGGER.info(() -> "JobRunr dashboard on port " + settings.dashboardPort());
+        }
+    }
+
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        if (server != null) {
+            server.stop();
+        }
+        if (dashboard != null) {
+            dashboard.stop();
+        }
+    }
+
+    /** JobRunr's settings, from configuration. */
+    @ApplicationScoped
+    static class JobRunrSettings {
+        @Inject @ConfigProperty(name = "eventflow.jobs.server.enabled") boolean serverEnabled;
+        @Inject @ConfigProperty(name = "eventflow.jobs.workers") int workers;
+        @Inject @ConfigProperty(name = "eventflow.jobs.poll-interval-seconds") int pollIntervalSeconds;
+        @Inject @ConfigProperty(name = "eventflow.jobs.retries.default") int defaultRetries;
+        @Inject @ConfigProperty(name = "eventflow.jobs.retry-backoff-seed") int retryBackoffSeed;
+        @Inject @ConfigProperty(name = "eventflow.dashboard.enabled") boolean dashboardEnabled;
+        @Inject @ConfigProperty(name = "eventflow.dashboard.port") int dashboardPort;
+        @Inject @ConfigProperty(name = "eventflow.dashboard.username") java.util.Optional<String> dashboardUser;
+        @Inject @ConfigProperty(name = "eventflow.dashboard.password") java.util.Optional<String> dashboardPassword;
+
+        boolean serverEnabled() { return serverEnabled; }
+        int workers() { return workers; }
+        int pollIntervalSeconds() { return pollIntervalSeconds; }
+        int defaultRetries() { return defaultRetries; }
+        int retryBackoffSeed() { return retryBackoffSeed; }
+        boolean dashboardEnabled() { return dashboardEnabled; }
+        int dashboardPort() { return dashboardPort; }
+
+        java.util.Optional<String[]> dashboardCredentials() {
+            return dashboardUser.flatMap(u -> dashboardPassword.map(p -> new String[] {u, p}));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.eventflow.subscriber.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.enrichment.reference.ReferenceEnrichmentAdapter;
+import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
+import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequestHandler;
+import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
+import io.eventflow.jobs.adapter.out.jobrunr.JobRunrScheduler;
+import io.eventflow.jobs.application.ChemicalResearchHandler;
+import io.eventflow.jobs.application.EventRouter;
+import io.eventflow.jobs.application.ProcessEventService;
+import io.eventflow.jobs.application.ScheduleEventService;
+import io.eventflow.jobs.application.UserAnalyticsHandler;
+import io.eventflow.jobs.application.port.in.ProcessEventUseCase;
+import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
+import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.application.port.out.EventStorePort;
+import io.eventflow.schemas.EventSchemas;
+import io.eventflow.subscriber.application.QueryEventsService;
+import io.eventflow.subscriber.application.port.in.QueryEventsUseCase;
+import io.eventflow.subscriber.application.port.out.EventQueryPort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.jobrunr.scheduling.JobRequestScheduler;
+
+/** CDI wiring of the processing path: use cases get their ports here, nothing else. */
+@ApplicationScoped
+class ProcessingConfiguration {
+
+    @Produces
+    @Singleton
+    ObjectMapper objectMapper() {
+        return new ObjectMapper();
+    }
+
+    @Produces
+    @Singleton
+    EventSchemas eventSchemas() {
+        return EventSchemas.load();
+    }
+
+    @Produces
+    @Singleton
+    EventPayloadCodec eventPayloadCodec(ObjectMapper mapper) {
+        return new EventPayloadCodec(mapper);
+    }
+
+    @Produces
+    @Singleton
+    EnrichmentPort enrichmentPort() {
+        return new ReferenceEnrichmentAdapter(Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    EventRouter eventRouter(EventStorePort store, EnrichmentPort enrichment) {
+        return new EventRouter(List.of(new UserAnalyticsHandler(store), new ChemicalResearchHandler(enrichment, store)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProcessEventUseCase processEventUseCase(EventRouter router, EventStatusPort status) {
+        return new ProcessEventService(router, status);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ScheduleEventUseCase scheduleEventUseCase(EventStatusPort status, JobRequestScheduler scheduler,
+                                              EventPayloadCodec codec, Config config) {
+        int defaultRetries = config.getValue("eventflow.jobs.retries.default", Integer.class);
+        return new ScheduleEventService(status, new JobRunrScheduler(scheduler, codec),
+                type -> config.getOptionalValue("eventflow.jobs.retries." + type, Integer.class).orElse(defaultRetries));
+    }
+
+    @Produces
+    @Singleton
+    ProcessEventJobRequestHandler processEventJobRequestHandler(ProcessEventUseCase useCase, EventPayloadCodec codec) {
+        return new ProcessEventJobRequestHandler(useCase, codec);
+    }
+
+    @Produces
+    @Singleton
+    FinalFailureFilter finalFailureFilter(ProcessEventUseCase useCase, EventPayloadCodec codec) {
+        return new FinalFailureFilter(useCase, codec);
+    }
+
+    @Produces
+    @ApplicationScoped
+    QueryEventsUseCase queryEventsUseCase(EventQueryPort port) {
+        return new QueryEventsService(port);
+    }
+}
