@@ -1,10 +1,8 @@
 package io.eventflow.subscriber.config;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.enrichment.reference.ReferenceEnrichmentAdapter;
 import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
 import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequestHandler;
 import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
@@ -49,12 +47,6 @@ class ProcessingConfiguration {
     @Singleton
     EventPayloadCodec eventPayloadCodec(ObjectMapper mapper) {
         return new EventPayloadCodec(mapper);
-    }
-
-    @Produces
-    @Singleton
-    EnrichmentPort enrichmentPort() {
-        return new ReferenceEnrichmentAdapter(Clock.systemUTC());
     }
 
     @Produces
