@@ -134,7 +134,7 @@ class EventProcessingIT {
         List<?> events = awaitEvents("/api/v1/events/user/" + userId, 3);
 
         assertThat(events).extracting(e -> (String) ((Map<?, ?>) e).get("timestamp"))
-                .containsExactly("2024-01-03T00:00Z", "2024-01-02T00:00Z", "2024-01-01T00:00Z");
+                .containsExactly("2024-01-03T00:00:00Z", "2024-01-02T00:00:00Z", "2024-01-01T00:00:00Z");
         assertThat((List<?>) target.path("/api/v1/events/user/" + userId).queryParam("limit", 2).request().get(Map.class)
                 .get("events")).hasSize(2);
     }

@@ -36,11 +36,15 @@ public final class ManagedProcess implements AutoCloseable {
      */
     public static ManagedProcess start(String name, List<String> command, Path workDir, Path logFile,
                                        String readyLine, Duration timeout) throws IOException {
+        return start(new ProcessBuilder(command).directory(workDir.toFile()), logFile, readyLine, timeout);
+    }
+
+    /** Starts a prepared process (environment, folder) and waits for {@code readyLine} in its output. */
+    public static ManagedProcess start(ProcessBuilder builder, Path logFile, String readyLine, Duration timeout)
+            throws IOException {
         Files.createDirectories(logFile.getParent());
-        Process process = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        String name = logFile.getFileName().toString();
+        Process process = builder.redirectErrorStream(true).start();
         ManagedProcess managed = new ManagedProcess(name, process, logFile);
         CompletableFuture<Void> ready = managed.pumpOutput(readyLine);
         try {

@@ -1,6 +1,7 @@
 package io.eventflow.subscriber.adapter.in.web;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +40,6 @@ final class EventViews {
     }
 
     private static String iso(OffsetDateTime time) {
-        return time == null ? null : time.toString();
+        return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 }

@@ -1,0 +1,127 @@
+package io.eventflow.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.testing.ManagedProcess;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as {@code ./eventflow run} starts it: real broker, real PostgreSQL, both services.
+ * Posts the contract's two examples, awaits them through the subscriber API and the database, and checks
+ * that stopping the command leaves no process behind - also after an earlier run was killed with -9.
+ */
+class PlatformE2ETest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PROCESSING = Duration.ofSeconds(60);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void contractExamplesFlowFromPublisherToDatabase() throws Exception {
+        PlatformRunner platform = PlatformRunner.onFreePorts(home());
+        ManagedProcess run = platform.start("flow-run.log");
+        List<ProcessHandle> processes = run.process().descendants().toList();
+        try {
+            String userId = "user-" + UUID.randomUUID();
+            String researcher = "Dr. Smith " + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> analytics = post(platform.publisher() + "/api/v1/events/analytics", """
+                    {"user_id":"%s","event_type":"page_view","timestamp":"2024-01-01T12:00:00Z","metadata":{"page":"/home"}}
+                    """.formatted(userId));
+            HttpResponse<String> chemical = post(platform.publisher() + "/api/v1/events/chemical", """
+                    {"molecule_id":"mol-42","researcher":"%s","data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}
+                    """.formatted(researcher));
+
+            assertThat(analytics.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(analytics.body()).path("message").asText()).isEqualTo("Event published");
+            assertThat(chemical.statusCode()).isEqualTo(202);
+            String analyticsId = JSON.readTree(analytics.body()).path("event_id").asText();
+            String chemicalId = JSON.readTree(chemical.body()).path("event_id").asText();
+
+            JsonNode userEvent = awaitFirstEvent(platform.subscriber() + "/api/v1/events/user/" + userId);
+            assertThat(userEvent.path("event_type").asText()).isEqualTo("page_view");
+            JsonNode researchEvent = awaitFirstEvent(platform.subscriber() + "/api/v1/events/researcher/"
+                    + URLEncoder.encode(researcher, StandardCharsets.UTF_8).replace("+", "%20"));
+            assertThat(researchEvent.path("llm_properties").path("color").asText()).isEqualTo("colorless");
+            assertThat(researchEvent.path("llm_properties").path("backend").asText()).isEqualTo("reference");
+
+            await().atMost(PROCESSING).until(() -> "completed".equals(status(platform, analyticsId))
+                    && "completed".equals(status(platform, chemicalId)));
+        } finally {
+            stopAndAssertNothingLeft(run, processes);
+        }
+    }
+
+    @Test
+    void runCleansUpAfterAnEarlierRunWasKilledWithSigkill() throws Exception {
+        PlatformRunner platform = PlatformRunner.onFreePorts(home());
+        ManagedProcess killed = platform.start("killed-run.log");
+        List<ProcessHandle> orphans = killed.process().descendants().toList();
+        killed.process().destroyForcibly();
+        killed.process().waitFor();
+        assertThat(orphans).as("the broker, database and services outlive a kill -9 of the command")
+                .anyMatch(ProcessHandle::isAlive);
+
+        ManagedProcess second = platform.start("second-run.log");
+        List<ProcessHandle> processes = second.process().descendants().toList();
+        try {
+            assertThat(orphans).noneMatch(ProcessHandle::isAlive);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(platform.subscriber() + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } finally {
+            stopAndAssertNothingLeft(second, processes);
+        }
+    }
+
+    private static Path home() throws Exception {
+        Path base = Files.createDirectories(Path.of("target", "e2e").toAbsolutePath());
+        return Files.createTempDirectory(base, "home-");
+    }
+
+    private static void stopAndAssertNothingLeft(ManagedProcess run, List<ProcessHandle> processes) throws Exception {
+        run.process().destroy(); // SIGTERM, as a service manager or Ctrl-C would
+        assertThat(run.process().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(processes).as("processes left after stopping").noneMatch(ProcessHandle::isAlive));
+        run.close();
+    }
+
+    private HttpResponse<String> post(String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode awaitFirstEvent(String url) {
+        return await().atMost(PROCESSING).until(() -> JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .path("events").path(0), node -> !node.isMissingNode());
+    }
+
+    private static String status(PlatformRunner platform, String eventId) throws Exception {
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement s = c.prepareStatement("SELECT status FROM event_processing_status WHERE event_id = ?")) {
+            s.setObject(1, UUID.fromString(eventId));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}
