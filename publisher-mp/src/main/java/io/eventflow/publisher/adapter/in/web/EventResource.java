@@ -42,12 +42,14 @@ public class EventResource {
 
     private final EventRequestParser parser;
     private final PublishEventUseCase publishEvent;
+    private final IngestionMetrics metrics;
 
     /** Creates the resource. */
     @Inject
-    public EventResource(EventRequestParser parser, PublishEventUseCase publishEvent) {
+    public EventResource(EventRequestParser parser, PublishEventUseCase publishEvent, IngestionMetrics metrics) {
         this.parser = parser;
         this.publishEvent = publishEvent;
+        this.metrics = metrics;
     }
 
     /** Publishes a {@code user_analytics} event. */
@@ -74,12 +76,20 @@ public class EventResource {
         try {
             command = parser.parse(type, body, correlationId);
         } catch (InvalidEventException e) {
+            metrics.rejected(type);
             return CompletableFuture.completedFuture(Problems.unprocessable(e.getMessage(), e.violations().stream()
                     .map(v -> Map.of("field", v.field(), "pointer", v.pointer(), "reason", v.reason())).toList()));
         }
+        long start = System.nanoTime();
         return publishEvent.publish(command)
-                .thenApply(EventResource::accepted)
-                .exceptionally(e -> unavailable(type, correlationId, e));
+                .thenApply(eventId -> {
+                    metrics.accepted(type, java.time.Duration.ofNanos(System.nanoTime() - start));
+                    return accepted(eventId);
+                })
+                .exceptionally(e -> {
+                    metrics.failed(type);
+                    return unavailable(type, correlationId, e);
+                });
     }
 
     private static Response accepted(UUID eventId) {

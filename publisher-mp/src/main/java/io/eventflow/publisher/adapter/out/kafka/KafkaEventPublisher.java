@@ -37,6 +37,11 @@ class KafkaEventPublisher implements PublishEventPort {
         this.sendTimeoutMillis = sendTimeoutMillis;
     }
 
+    /** False once a failed send has cancelled the channel (Helidon's connector does not reopen it). */
+    boolean channelOpen() {
+        return !emitter.isCancelled();
+    }
+
     @Override
     public CompletionStage<Void> publish(OutgoingEvent event) {
         if (emitter.isCancelled()) {

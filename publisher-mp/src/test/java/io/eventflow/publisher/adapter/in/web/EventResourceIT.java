@@ -114,6 +114,27 @@ class EventResourceIT {
         assertThat(body.get("version")).isNotNull();
     }
 
+    @Test
+    void isReadyWhileTheBrokerAnswers() {
+        Response response = target.path("/health/ready").request().get();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.readEntity(String.class)).contains("\"name\":\"kafka\"").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void countsAcceptedAndRejectedEventsPerType() {
+        post("/api/v1/events/analytics", "{}", null);
+        post("/api/v1/events/analytics",
+                "{\"user_id\":\"u-m\",\"event_type\":\"click\",\"timestamp\":\"2024-01-01T12:00:00Z\"}", null);
+
+        String metrics = target.path("/metrics").request("text/plain").get(String.class);
+
+        assertThat(metrics).containsPattern("events_rejected_total\\{.*type=\"user_analytics\".*} [1-9]");
+        assertThat(metrics).containsPattern("events_accepted_total\\{.*type=\"user_analytics\".*} [1-9]");
+        assertThat(metrics).contains("events_publish_latency");
+    }
+
     private Response post(String path, String json, String correlationId) {
         var request = target.path(path).request();
         if (correlationId != null) {
