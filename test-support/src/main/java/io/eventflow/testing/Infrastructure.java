@@ -1,6 +1,7 @@
 package io.eventflow.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Infrastructure implements BeforeAllCallback {
 
     private static final String KEY = Infrastructure.class.getName();
+    private static volatile Running running;
 
     /** Starts the broker and the database the first time a test class asks for them. */
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
+    public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, key -> startAll(), Running.class);
     }
@@ -33,6 +35,21 @@ public final class Infrastructure implements BeforeAllCallback {
     /** JDBC URL of the running database (after the extension ran). */
     public static String jdbcUrl() {
         return System.getProperty("db.url");
+    }
+
+    /** Stops the broker (SIGTERM), to test behaviour during an outage; {@link #startKafka()} brings it back. */
+    public static void stopKafka() {
+        running.kafka.close();
+    }
+
+    /** Starts the broker again on the same port and data, after {@link #stopKafka()}. */
+    public static void startKafka() {
+        try {
+            running.kafka = Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", running.kafkaPort,
+                    running.dataDir.resolve("kafka"), running.dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Running startAll() {
@@ -49,15 +66,27 @@ public final class Infrastructure implements BeforeAllCallback {
             System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/eventflow");
             System.setProperty("db.user", "postgres");
             System.setProperty("db.password", "postgres");
-            return new Running(kafka, postgres);
+            running = new Running(kafka, postgres, kafkaPort, dataDir);
+            return running;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the test infrastructure", e);
         }
     }
 
     /** Both processes; JUnit closes this when the test JVM's root context ends. */
-    record Running(ManagedProcess kafka, ManagedProcess postgres)
-            implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource {
+        private volatile ManagedProcess kafka;
+        private final ManagedProcess postgres;
+        private final int kafkaPort;
+        private final Path dataDir;
+
+        Running(ManagedProcess kafka, ManagedProcess postgres, int kafkaPort, Path dataDir) {
+            this.kafka = kafka;
+            this.postgres = postgres;
+            this.kafkaPort = kafkaPort;
+            this.dataDir = dataDir;
+        }
+
         @Override
         public void close() {
             kafka.close();
