@@ -45,9 +45,9 @@ public final class Devkit {
         }
     }
 
-    /** Starts one of the devkit's main classes with {@code --port} and {@code --data-dir}. */
-    public static ManagedProcess start(String simpleName, String readyLine, int port, Path dataDir, Path logDir)
-            throws IOException {
+    /** Starts one of the devkit's main classes with {@code --port}, {@code --data-dir} and more options. */
+    public static ManagedProcess start(String simpleName, String readyLine, int port, Path dataDir, Path logDir,
+                                       String... options) throws IOException {
         Path devkit = projectRoot().resolve("devkit").resolve("target");
         if (!Files.exists(devkit.resolve("devkit.jar"))) {
             throw new IllegalStateException("devkit is not built: run ./eventflow test (or mvn package) first");
@@ -58,6 +58,7 @@ public final class Devkit {
                 "io.eventflow.devkit." + simpleName,
                 "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
         return ManagedProcess.start(simpleName, command, projectRoot(),
                 logDir.resolve(simpleName + ".log"), readyLine, Duration.ofSeconds(120));
     }

@@ -45,8 +45,7 @@ public final class Infrastructure implements BeforeAllCallback {
     /** Starts the broker again on the same port and data, after {@link #stopKafka()}. */
     public static void startKafka() {
         try {
-            running.kafka = Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", running.kafkaPort,
-                    running.dataDir.resolve("kafka"), running.dataDir);
+            running.kafka = startKafka(running.kafkaPort, running.controllerPort, running.dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,20 +56,25 @@ public final class Infrastructure implements BeforeAllCallback {
             Path base = Files.createDirectories(Path.of("target", "infrastructure")).toAbsolutePath();
             Path dataDir = Files.createTempDirectory(base, "run-");
             int kafkaPort = Devkit.freePort();
+            int controllerPort = Devkit.freePort();
             int postgresPort = Devkit.freePort();
-            ManagedProcess kafka = Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", kafkaPort,
-                    dataDir.resolve("kafka"), dataDir);
+            ManagedProcess kafka = startKafka(kafkaPort, controllerPort, dataDir);
             ManagedProcess postgres = Devkit.start("PostgresServer", "EVENTFLOW POSTGRES READY", postgresPort,
                     dataDir.resolve("postgres"), dataDir);
             System.setProperty("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
             System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/eventflow");
             System.setProperty("db.user", "postgres");
             System.setProperty("db.password", "postgres");
-            running = new Running(kafka, postgres, kafkaPort, dataDir);
+            running = new Running(kafka, postgres, kafkaPort, controllerPort, dataDir);
             return running;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the test infrastructure", e);
         }
+    }
+
+    private static ManagedProcess startKafka(int port, int controllerPort, Path dataDir) throws IOException {
+        return Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", port, dataDir.resolve("kafka"), dataDir,
+                "--controller-port", String.valueOf(controllerPort));
     }
 
     /** Both processes; JUnit closes this when the test JVM's root context ends. */
@@ -78,12 +82,14 @@ public final class Infrastructure implements BeforeAllCallback {
         private volatile ManagedProcess kafka;
         private final ManagedProcess postgres;
         private final int kafkaPort;
+        private final int controllerPort;
         private final Path dataDir;
 
-        Running(ManagedProcess kafka, ManagedProcess postgres, int kafkaPort, Path dataDir) {
+        Running(ManagedProcess kafka, ManagedProcess postgres, int kafkaPort, int controllerPort, Path dataDir) {
             this.kafka = kafka;
             this.postgres = postgres;
             this.kafkaPort = kafkaPort;
+            this.controllerPort = controllerPort;
             this.dataDir = dataDir;
         }
 

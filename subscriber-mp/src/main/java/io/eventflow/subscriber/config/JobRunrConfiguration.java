@@ -27,7 +27,9 @@ class JobRunrConfiguration {
 
     @Produces
     @Singleton
-    StorageProvider storageProvider(@Named("eventflow") DataSource dataSource, JsonMapper jsonMapper) {
+    StorageProvider storageProvider(@Named("eventflow") DataSource dataSource, JsonMapper jsonMapper,
+                                    DatabaseMigration migration) {
+        migration.ensureMigrated();
         StorageProvider storageProvider = SqlStorageProviderFactory.using(dataSource);
         storageProvider.setJobMapper(new org.jobrunr.jobs.mappers.JobMapper(jsonMapper));
         return storageProvider;
