@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.eventflow.enrichment.support.ChatCompletions;
 import io.eventflow.enrichment.support.FakeServer;
@@ -20,6 +21,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +40,9 @@ import static org.awaitility.Awaitility.await;
 @AddConfig(key = "eventflow.enrichment.openai.model", value = "test-model")
 @AddConfig(key = "eventflow.enrichment.max-attempts", value = "2")
 @AddConfig(key = "eventflow.enrichment.initial-backoff", value = "PT0.05S")
+@AddConfig(key = "eventflow.enrichment.attempt-timeout", value = "PT1S")
+@AddConfig(key = "eventflow.enrichment.openai.timeout", value = "PT1S")
+@AddConfig(key = "eventflow.enrichment.cache.size", value = "0")
 class OpenAiEnrichmentIT {
 
     private static final String BASE_URL_KEY = "eventflow.enrichment.openai.base-url";
@@ -77,6 +84,39 @@ class OpenAiEnrichmentIT {
         assertThat(properties.get("fallback_reason")).isNotNull();
         assertThat(properties.get("color")).isEqualTo("white");
         assertThat(properties.get("molecular_weight")).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failingModels")
+    void storesTheEventWithTheRecordedFallbackWhateverTheModelDoes(String name, FakeServer.Reply reply) throws Exception {
+        MODEL.then(reply, reply);
+
+        Map<?, ?> properties = awaitStoredProperties("CO2");
+
+        assertThat(properties.get("fallback")).as(name).isEqualTo(true);
+        assertThat(properties.get("fallback_reason")).as(name).isNotNull();
+        assertThat(properties.get("color")).as(name).isEqualTo("colorless");
+        assertThat(properties.get("ph")).as(name).isEqualTo(5.6);
+    }
+
+    static Stream<Arguments> failingModels() {
+        return Stream.of(
+                Arguments.of("malformed JSON", ChatCompletions.answer("{not json")),
+                Arguments.of("schema-violating JSON", ChatCompletions.answer("{\"color\": 42}")),
+                Arguments.of("429 with Retry-After", ChatCompletions.error(429, "slow down").header("Retry-After", "60")),
+                Arguments.of("500", ChatCompletions.error(500, "model crashed")),
+                Arguments.of("timeout", ChatCompletions.answer(ChatCompletions.WATER).hanging()));
+    }
+
+    @Test
+    void countsModelCallsOnMetrics() throws Exception {
+        MODEL.then(ChatCompletions.answer(ChatCompletions.WATER));
+        awaitStoredProperties("CH4");
+
+        String metrics = target.path("/metrics").request("text/plain").get(String.class);
+
+        assertThat(metrics).containsPattern("enrichment_calls_total\\{.*backend=\"openai\".*} [1-9]");
+        assertThat(metrics).contains("enrichment_latency");
     }
 
     private Map<?, ?> awaitStoredProperties(String formula) throws Exception {
