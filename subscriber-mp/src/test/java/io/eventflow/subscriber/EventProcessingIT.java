@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -155,11 +156,54 @@ class EventProcessingIT {
     }
 
     @Test
+    void tellsACompletedEventsStoryWithItsKafkaPositionAndJobId() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        UUID eventId = send(userId, analytics(UUID.randomUUID(), userId, "2024-01-01T12:00:00Z"));
+        await().atMost(PROCESSING).until(() -> "completed".equals(status(eventId)));
+
+        Map<?, ?> story = awaitStory(eventId, "SUCCEEDED");
+
+        assertThat(story.get("event_id")).isEqualTo(eventId.toString());
+        assertThat(story.get("type")).isEqualTo("user_analytics");
+        assertThat(story.get("status")).isEqualTo("completed");
+        assertThat(story.get("retry_count")).isEqualTo(0);
+        assertThat(story.get("max_retries")).isEqualTo(3);
+        assertThat(story.get("last_error")).isNull();
+        assertThat(story.get("job_id")).isEqualTo(ProcessEventJobRequest.jobIdFor(eventId).toString());
+        assertThat(story.get("attempts")).isEqualTo(1);
+        assertThat((String) story.get("received_at")).endsWith("Z");
+        assertThat((String) story.get("processed_at")).endsWith("Z");
+        Map<?, ?> kafka = (Map<?, ?>) story.get("kafka");
+        assertThat(kafka.get("topic")).isEqualTo(TOPIC);
+        assertThat((Integer) kafka.get("partition")).isNotNegative();
+        assertThat(((Number) kafka.get("offset")).longValue()).isNotNegative();
+    }
+
+    @Test
+    void answers404ProblemForTheStoryOfAnUnknownEvent() {
+        Response response = target.path("/api/v1/events/" + UUID.randomUUID()).request().get();
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat(response.readEntity(Map.class).get("title")).isEqualTo("Event not found");
+    }
+
+    @Test
     void servesTheContractHealthz() {
         Map<?, ?> body = target.path("/healthz").request().get(Map.class);
 
         assertThat(body.get("status")).isEqualTo("ok");
         assertThat(body.get("service")).isEqualTo("event_subscriber");
+    }
+
+    /** The event's story once its job has reached the given JobRunr state. */
+    private Map<?, ?> awaitStory(UUID eventId, String jobState) {
+        List<Map<?, ?>> found = new ArrayList<>();
+        await().atMost(PROCESSING).until(() -> {
+            found.add(0, target.path("/api/v1/events/" + eventId).request().get(Map.class));
+            return jobState.equals(found.get(0).get("job_state"));
+        });
+        return found.get(0);
     }
 
     private static String analytics(UUID eventId, String userId, String timestamp) {

@@ -6,6 +6,7 @@ import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
 import io.eventflow.jobs.application.port.out.EventStatusPort;
 import io.eventflow.jobs.application.port.out.ScheduleProcessingPort;
 import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.jobs.domain.StreamPosition;
 
 /** Records a received event as pending, then schedules its processing job; both steps are idempotent. */
 public final class ScheduleEventService implements ScheduleEventUseCase {
@@ -23,9 +24,9 @@ public final class ScheduleEventService implements ScheduleEventUseCase {
     }
 
     @Override
-    public void schedule(ReceivedEvent event) {
+    public void schedule(ReceivedEvent event, StreamPosition position) {
         int maxRetries = maxRetriesByType.applyAsInt(event.type());
-        status.markPending(event.eventId(), event.type(), maxRetries);
+        status.markPending(event.eventId(), event.type(), maxRetries, position);
         scheduler.schedule(event, maxRetries);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
+import io.eventflow.jobs.adapter.in.jobs.EventRetryFilter;
 import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
-import org.jobrunr.jobs.filters.RetryFilter;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.StorageProvider;
@@ -57,7 +57,7 @@ class JobRunrLifecycle {
                     usingStandardBackgroundJobServerConfiguration()
                             .andWorkerCount(settings.workers())
                             .andPollInterval(Duration.ofSeconds(settings.pollIntervalSeconds())));
-            server.setJobFilters(List.of(new RetryFilter(settings.defaultRetries(), settings.retryBackoffSeed()),
+            server.setJobFilters(List.of(new EventRetryFilter(settings.defaultRetries(), settings.retryBackoffSeed()),
                     finalFailureFilter));
             server.start();
             LOGGER.info(() -> "JobRunr background job server started with " + settings.workers() + " workers");

@@ -18,6 +18,8 @@ public final class ProcessEventJobRequestHandler implements JobRequestHandler<Pr
 
     @Override
     public void run(ProcessEventJobRequest request) {
-        useCase.process(codec.toEvent(request), jobContext().amountOfFailures());
+        int retry = JobAttempts.sinceRequeue(jobContext().amountOfFailures(),
+                jobContext().getMetadata(JobAttempts.FAILURES_BEFORE_REQUEUE));
+        useCase.process(codec.toEvent(request), retry);
     }
 }

@@ -1,12 +1,21 @@
 package io.eventflow.jobs.application.port.out;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import io.eventflow.jobs.domain.ProcessingStatus;
+import io.eventflow.jobs.domain.StreamPosition;
 
 /** Records the processing status of events (table {@code event_processing_status}). */
 public interface EventStatusPort {
 
-    /** Records a newly received event as pending; does nothing if the event is already known. */
-    void markPending(UUID eventId, String type, int maxRetries);
+    /**
+     * Records a newly received event as pending; does nothing if the event is already known.
+     *
+     * @param position where the event was read from, or null
+     */
+    void markPending(UUID eventId, String type, int maxRetries, StreamPosition position);
 
     /**
      * Marks the event as being processed for the given retry.
@@ -17,4 +26,13 @@ public interface EventStatusPort {
 
     /** Records a failed attempt; {@code finalFailure} marks the event failed for good. */
     void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure);
+
+    /** The event's current status, or empty for an unknown event. */
+    Optional<ProcessingStatus> find(UUID eventId);
+
+    /** The ids of all failed events, or of the failed events of one type, oldest failure first. */
+    List<UUID> failedEventIds(Optional<String> type);
+
+    /** Puts a failed event back to pending; does nothing if it is no longer failed. */
+    void markRequeued(UUID eventId);
 }

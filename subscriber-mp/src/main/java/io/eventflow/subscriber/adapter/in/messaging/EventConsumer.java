@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
 import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.jobs.domain.StreamPosition;
 import io.eventflow.schemas.EventSchemas;
 import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.annotation.PreDestroy;
@@ -54,16 +55,16 @@ public class EventConsumer {
             message.nack(e);
             return;
         }
-        scheduleUntilStored(event);
+        scheduleUntilStored(event, position(message));
         message.ack();
     }
 
     /** Retries with backoff while storage is down: acking without a stored job would lose the event. */
-    private void scheduleUntilStored(ReceivedEvent event) {
+    private void scheduleUntilStored(ReceivedEvent event, StreamPosition position) {
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
-                scheduleEvent.schedule(event);
+                scheduleEvent.schedule(event, position);
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
@@ -75,6 +76,13 @@ public class EventConsumer {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
+    }
+
+    private static StreamPosition position(KafkaMessage<String, String> message) {
+        if (message.getTopic().isEmpty() || message.getPartition().isEmpty() || message.getOffset().isEmpty()) {
+            return null;
+        }
+        return new StreamPosition(message.getTopic().get(), message.getPartition().get(), message.getOffset().get());
     }
 
     private static void pause(Duration backoff) {

@@ -45,4 +45,13 @@ class EventProcessingStatusEntity {
 
     @Column(name = "processed_at")
     OffsetDateTime processedAt;
+
+    @Column(name = "kafka_topic")
+    String kafkaTopic;
+
+    @Column(name = "kafka_partition")
+    Integer kafkaPartition;
+
+    @Column(name = "kafka_offset")
+    Long kafkaOffset;
 }

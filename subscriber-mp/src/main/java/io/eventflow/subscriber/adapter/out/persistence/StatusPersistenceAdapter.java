@@ -1,9 +1,13 @@
 package io.eventflow.subscriber.adapter.out.persistence;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.eventflow.jobs.application.port.out.EventStatusPort;
 import io.eventflow.jobs.domain.ProcessingStatus;
+import io.eventflow.jobs.domain.StreamPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,11 +25,15 @@ class StatusPersistenceAdapter implements EventStatusPort {
 
     @Override
     @Transactional
-    public void markPending(UUID eventId, String type, int maxRetries) {
+    public void markPending(UUID eventId, String type, int maxRetries, StreamPosition position) {
         em.createNativeQuery("""
-                        INSERT INTO event_processing_status (event_id, event_type, status, max_retries)
-                        VALUES (?1, ?2, 'pending', ?3) ON CONFLICT (event_id) DO NOTHING""")
+                        INSERT INTO event_processing_status
+                               (event_id, event_type, status, max_retries, kafka_topic, kafka_partition, kafka_offset)
+                        VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO NOTHING""")
                 .setParameter(1, eventId).setParameter(2, type).setParameter(3, maxRetries)
+                .setParameter(4, position == null ? null : position.topic())
+                .setParameter(5, position == null ? null : position.partition())
+                .setParameter(6, position == null ? null : position.offset())
                 .executeUpdate();
     }
 
@@ -54,6 +62,33 @@ class StatusPersistenceAdapter implements EventStatusPort {
                 .setParameter(1, eventId).setParameter(2, truncate(errorMessage)).setParameter(3, retryCount)
                 .setParameter(4, finalFailure)
                 .executeUpdate();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ProcessingStatus> find(UUID eventId) {
+        return em.createQuery("SELECT s.status FROM EventProcessingStatusEntity s WHERE s.eventId = :id", String.class)
+                .setParameter("id", eventId).getResultStream().findFirst()
+                .map(status -> ProcessingStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> failedEventIds(Optional<String> type) {
+        String byType = type.isPresent() ? " AND s.eventType = :type" : "";
+        var query = em.createQuery("SELECT s.eventId FROM EventProcessingStatusEntity s WHERE s.status = 'failed'"
+                + byType + " ORDER BY s.updatedAt, s.id", UUID.class);
+        type.ifPresent(t -> query.setParameter("type", t));
+        return query.getResultList();
+    }
+
+    @Override
+    @Transactional
+    public void markRequeued(UUID eventId) {
+        em.createNativeQuery("""
+                        UPDATE event_processing_status SET status = 'pending', updated_at = now()
+                         WHERE event_id = ?1 AND status = 'failed'""")
+                .setParameter(1, eventId).executeUpdate();
     }
 
     /** Completes the event's status; called in the transaction that stores the event's data. */

@@ -1,0 +1,69 @@
+package io.eventflow.subscriber.adapter.in.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.eventflow.jobs.application.port.in.RequeueEventsUseCase;
+import io.eventflow.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Runs failed events again (their status goes back to pending); answers 202 with how many were re-queued.
+ * <pre>
+ * curl -X POST localhost:8081/api/v1/events/9d707ce3-b934-4906-a9b1-1ecf369af483/requeue
+ * curl -X POST 'localhost:8081/api/v1/events/requeue?type=chemical_research'
+ * </pre>
+ */
+@Path("/api/v1/events")
+@ApplicationScoped
+public class EventRequeueResource {
+
+    private final RequeueEventsUseCase requeue;
+
+    /** Creates the resource. */
+    @Inject
+    public EventRequeueResource(RequeueEventsUseCase requeue) {
+        this.requeue = requeue;
+    }
+
+    /** Re-queues one failed event: 202, 404 for an unknown event, 409 when it is not failed. */
+    @POST
+    @Path("/{event_id}/requeue")
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    public Response requeueOne(@PathParam("event_id") String eventId) {
+        Optional<UUID> id = EventIds.parse(eventId);
+        RequeueEventsUseCase.Outcome outcome = id.map(requeue::requeue).orElse(RequeueEventsUseCase.Outcome.NOT_FOUND);
+        return switch (outcome) {
+            case REQUEUED -> accepted(Map.of("event_id", eventId, "requeued", 1, "status", "pending"));
+            case NOT_FOUND -> EventIds.notFound(eventId);
+            case NOT_FAILED -> Problems.problem(Response.Status.CONFLICT, "Event is not failed",
+                    "Event " + eventId + " is not failed; only failed events can be requeued");
+        };
+    }
+
+    /** Re-queues every failed event, or only those of {@code ?type=}: 202 {@code {"requeued": n}}. */
+    @POST
+    @Path("/requeue")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response requeueFailed(@QueryParam("type") String type) {
+        Optional<String> only = Optional.ofNullable(type).filter(t -> !t.isBlank());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requeued", requeue.requeueFailed(only));
+        only.ifPresent(t -> body.put("type", t));
+        return accepted(body);
+    }
+
+    private static Response accepted(Map<String, Object> body) {
+        return Response.accepted(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
