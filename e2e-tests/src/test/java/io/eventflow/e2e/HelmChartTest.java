@@ -30,7 +30,8 @@ class HelmChartTest {
         assertThat(manifests).contains("name: ef-publisher").contains("name: ef-subscriber")
                 .contains("name: KAFKA_BOOTSTRAP_SERVERS").contains("value: \"kafka:9092\"")
                 .contains("name: DB_URL").contains("secretKeyRef: {name: ef-db, key: password}")
-                .contains("path: /health/ready").contains("image: eventflow/publisher-mp:0.1.0");
+                .contains("path: /health/ready").contains("image: eventflow/publisher-mp:0.1.0")
+                .contains("name: EVENTFLOW_SECURITY_API_KEYS").contains("key: api-keys");
         assertThat(new Helm(chart).lint().strict().call().isFailed()).isFalse();
     }
 

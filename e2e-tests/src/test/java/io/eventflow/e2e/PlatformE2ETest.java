@@ -43,10 +43,10 @@ class PlatformE2ETest {
         try {
             String userId = "user-" + UUID.randomUUID();
             String researcher = "Dr. Smith " + UUID.randomUUID().toString().substring(0, 8);
-            HttpResponse<String> analytics = post(platform.publisher() + "/api/v1/events/analytics", """
+            HttpResponse<String> analytics = post(platform, "/api/v1/events/analytics", """
                     {"user_id":"%s","event_type":"page_view","timestamp":"2024-01-01T12:00:00Z","metadata":{"page":"/home"}}
                     """.formatted(userId));
-            HttpResponse<String> chemical = post(platform.publisher() + "/api/v1/events/chemical", """
+            HttpResponse<String> chemical = post(platform, "/api/v1/events/chemical", """
                     {"molecule_id":"mol-42","researcher":"%s","data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}
                     """.formatted(researcher));
 
@@ -104,8 +104,9 @@ class PlatformE2ETest {
         run.close();
     }
 
-    private HttpResponse<String> post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    private HttpResponse<String> post(PlatformRunner platform, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.publisher() + path))
+                .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

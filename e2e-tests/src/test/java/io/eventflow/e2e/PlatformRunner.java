@@ -31,6 +31,11 @@ record PlatformRunner(Path home, int publisherPort, int subscriberPort, int dash
         return ManagedProcess.start(builder, home.resolveSibling(logName), "Eventflow is up", Duration.ofMinutes(4));
     }
 
+    /** The API key that {@code ./eventflow run} made for the publisher and keeps in its data folder. */
+    String apiKey() throws IOException {
+        return java.nio.file.Files.readString(home.resolve("api-key")).strip();
+    }
+
     String publisher() {
         return "http://127.0.0.1:" + publisherPort;
     }

@@ -1,6 +1,8 @@
 package io.eventflow.schemas;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -16,5 +18,12 @@ record BundledSchema(SchemaDescriptor descriptor, String document, JsonSchema va
             return List.of(NOT_AN_OBJECT);
         }
         return violations.map(validator.validate(event));
+    }
+
+    /** The names of the top-level properties the schema defines, in document order. */
+    Set<String> properties() {
+        Set<String> names = new LinkedHashSet<>();
+        validator.getSchemaNode().path("properties").fieldNames().forEachRemaining(names::add);
+        return Set.copyOf(names);
     }
 }

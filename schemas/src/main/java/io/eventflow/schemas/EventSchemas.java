@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,14 @@ public final class EventSchemas {
     /** Returns the raw JSON text of one schema version, or empty if there is no such type or version. */
     public Optional<String> document(String type, int version) {
         return versions(type).map(versions -> versions.get(version)).map(BundledSchema::document);
+    }
+
+    /**
+     * Returns the top-level property names the newest schema of a type defines (empty for an unknown type): the
+     * fields a publisher forwards, dropping the unknown extras the schemas allow.
+     */
+    public Set<String> properties(String type) {
+        return latestSchema(type).map(BundledSchema::properties).orElse(Set.of());
     }
 
     /** Tells whether any schema exists for this event type. */

@@ -1,8 +1,10 @@
 package io.eventflow.publisher.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.publisher.application.IdempotencyWindow;
 import io.eventflow.publisher.application.PublishEventService;
 import io.eventflow.publisher.application.port.in.PublishEventUseCase;
 import io.eventflow.publisher.application.port.out.PublishEventPort;
@@ -32,7 +34,13 @@ class PublisherConfiguration {
     @Produces
     @ApplicationScoped
     PublishEventUseCase publishEventUseCase(PublishEventPort port,
-                                            @ConfigProperty(name = "eventflow.version") String version) {
-        return new PublishEventService(port, EventKeys.defaults(), Clock.systemUTC(), version);
+                                            @ConfigProperty(name = "eventflow.version") String version,
+                                            @ConfigProperty(name = "eventflow.idempotency.window",
+                                                    defaultValue = "PT24H") Duration window,
+                                            @ConfigProperty(name = "eventflow.idempotency.max-keys",
+                                                    defaultValue = "100000") int maxKeys) {
+        Clock clock = Clock.systemUTC();
+        return new PublishEventService(port, EventKeys.defaults(), clock, version,
+                new IdempotencyWindow(clock, window, maxKeys));
     }
 }

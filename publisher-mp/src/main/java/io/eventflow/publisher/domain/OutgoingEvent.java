@@ -15,7 +15,29 @@ import java.util.UUID;
  * @param publishedAt    when the publisher accepted the event
  * @param serviceVersion the publisher's version
  * @param correlationId  the caller's correlation id, carried along for tracing
+ * @param origin         the CloudEvents source, id, time and subject of the event
  */
 public record OutgoingEvent(UUID eventId, String type, int schemaVersion, String key, Map<String, Object> payload,
-                            Instant publishedAt, String serviceVersion, String correlationId) {
+                            Instant publishedAt, String serviceVersion, String correlationId, EventOrigin origin) {
+
+    /** An event posted to a contract endpoint: this publisher is its origin. */
+    public OutgoingEvent(UUID eventId, String type, int schemaVersion, String key, Map<String, Object> payload,
+                         Instant publishedAt, String serviceVersion, String correlationId) {
+        this(eventId, type, schemaVersion, key, payload, publishedAt, serviceVersion, correlationId,
+                EventOrigin.publisher());
+    }
+
+    /** The CloudEvents id: the producer's own, else the event id. */
+    public String cloudEventId() {
+        return origin.id() != null ? origin.id() : eventId.toString();
+    }
+
+    /** The CloudEvents time: the producer's, else the payload's {@code timestamp}, else the publish time. */
+    public String cloudEventTime() {
+        if (origin.time() != null) {
+            return origin.time();
+        }
+        Object timestamp = payload.get("timestamp");
+        return timestamp instanceof String text ? text : publishedAt.toString();
+    }
 }

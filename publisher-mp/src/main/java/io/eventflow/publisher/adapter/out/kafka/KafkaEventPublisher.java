@@ -1,5 +1,8 @@
 package io.eventflow.publisher.adapter.out.kafka;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -9,49 +12,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.publisher.application.port.out.PublishEventPort;
 import io.eventflow.publisher.application.port.out.PublishFailedException;
 import io.eventflow.publisher.domain.OutgoingEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Publishes events to Kafka through the {@code events-out} channel (topic {@code eventflow.topic}).
- * The returned stage completes only when the broker acknowledged the record (acks=all).
+ * Publishes events to Kafka through a reactive messaging channel (topic {@code eventflow.topic}, producer
+ * settings {@code eventflow.kafka.producer.*}). The returned stage completes only when the broker
+ * acknowledged the record (acks=all); after a broker outage the channel rebuilds itself.
  */
 @ApplicationScoped
 class KafkaEventPublisher implements PublishEventPort {
 
-    private final Emitter<String> emitter;
+    private static final String PRODUCER_PREFIX = "eventflow.kafka.producer.";
+
+    private final RecoverableKafkaChannel channel;
     private final EventRecordMapper recordMapper;
     private final long sendTimeoutMillis;
 
     @Inject
-    KafkaEventPublisher(@Channel("events-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
-                        Emitter<String> emitter,
-                        ObjectMapper mapper,
-                        @ConfigProperty(name = "eventflow.publish.timeout-ms", defaultValue = "15000") long sendTimeoutMillis) {
-        this.emitter = emitter;
+    KafkaEventPublisher(Config config, ObjectMapper mapper) {
+        this.channel = new RecoverableKafkaChannel(config.getValue("kafka.bootstrap.servers", String.class),
+                config.getValue("eventflow.topic", String.class), producerProperties(config),
+                Duration.ofMillis(config.getValue("eventflow.publish.rebuild-interval-ms", Long.class)));
         this.recordMapper = new EventRecordMapper(mapper);
-        this.sendTimeoutMillis = sendTimeoutMillis;
+        this.sendTimeoutMillis = config.getValue("eventflow.publish.timeout-ms", Long.class);
     }
 
-    /** False once a failed send has cancelled the channel (Helidon's connector does not reopen it). */
+    /** False while the channel is down after a failed send (until it is rebuilt). */
     boolean channelOpen() {
-        return !emitter.isCancelled();
+        return channel.isOpen();
     }
 
     @Override
     public CompletionStage<Void> publish(OutgoingEvent event) {
-        if (emitter.isCancelled()) {
-            return CompletableFuture.failedFuture(
-                    new PublishFailedException("The Kafka channel is closed after an earlier send failure", null));
-        }
         try {
             KafkaRecordMessage message = new KafkaRecordMessage(event.key(), recordMapper.value(event),
                     recordMapper.headers(event));
-            emitter.send(message);
+            if (!channel.send(message)) {
+                return CompletableFuture.failedFuture(
+                        new PublishFailedException("The Kafka channel is recovering from a failed send", null));
+            }
             return message.delivered()
                     .orTimeout(sendTimeoutMillis, TimeUnit.MILLISECONDS)
                     .exceptionallyCompose(e -> CompletableFuture.failedFuture(
@@ -59,5 +61,20 @@ class KafkaEventPublisher implements PublishEventPort {
         } catch (JsonProcessingException | RuntimeException e) {
             return CompletableFuture.failedFuture(new PublishFailedException("Could not send the event to Kafka", e));
         }
+    }
+
+    @PreDestroy
+    void close() {
+        channel.close();
+    }
+
+    private static Map<String, String> producerProperties(Config config) {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PRODUCER_PREFIX)) {
+                properties.put(name.substring(PRODUCER_PREFIX.length()), config.getValue(name, String.class));
+            }
+        }
+        return properties;
     }
 }

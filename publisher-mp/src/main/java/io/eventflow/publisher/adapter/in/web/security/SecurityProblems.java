@@ -1,0 +1,37 @@
+package io.eventflow.publisher.adapter.in.web.security;
+
+import java.time.Duration;
+
+import io.eventflow.web.Problems;
+import jakarta.ws.rs.core.Response;
+
+/** The 401 and 429 problem responses: each says which header to send or how long to wait. */
+final class SecurityProblems {
+
+    private static final String HOW = "Send your API key in the X-API-Key header or as 'Authorization: Bearer <key>'.";
+    private static final String CHALLENGE = "Bearer realm=\"eventflow\"";
+
+    private SecurityProblems() {
+    }
+
+    static Response missingKey() {
+        return Response.fromResponse(Problems.problem(Response.Status.UNAUTHORIZED, "API key required",
+                        "This endpoint needs an API key. " + HOW + " Ask the operator of this service for a key."))
+                .header("WWW-Authenticate", CHALLENGE).build();
+    }
+
+    static Response invalidKey(String header) {
+        return Response.fromResponse(Problems.problem(Response.Status.UNAUTHORIZED, "Invalid API key",
+                        "The API key sent in " + header + " is not valid. Check it for typos or ask the operator "
+                                + "for a new one. " + HOW))
+                .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\"").build();
+    }
+
+    static Response tooManyRequests(String keyName, RateLimiter limiter, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(Problems.problem(Response.Status.TOO_MANY_REQUESTS, "Too many requests",
+                        "API key '" + keyName + "' may send " + limiter.perMinute() + " requests a minute, in bursts "
+                                + "of at most " + limiter.burst() + ". Retry after " + seconds + " seconds."))
+                .header("Retry-After", String.valueOf(seconds)).build();
+    }
+}
