@@ -13,14 +13,13 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.dashboard.BoundDashboardServer;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 
 import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
-import static org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration;
 import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration;
 
 /**
@@ -39,7 +38,7 @@ class JobRunrLifecycle {
     private final FinalFailureFilter finalFailureFilter;
     private final JobRunrSettings settings;
     private BackgroundJobServer server;
-    private JobRunrDashboardWebServer dashboard;
+    private BoundDashboardServer dashboard;
 
     @Inject
     JobRunrLifecycle(StorageProvider storageProvider, JsonMapper jsonMapper, JobActivator jobActivator,
@@ -63,12 +62,10 @@ class JobRunrLifecycle {
             LOGGER.info(() -> "JobRunr background job server started with " + settings.workers() + " workers");
         }
         if (settings.dashboardEnabled()) {
-            var config = usingStandardDashboardConfiguration().andPort(settings.dashboardPort())
-                    .andAllowAnonymousDataUsage(false);
-            settings.dashboardCredentials().ifPresent(c -> config.andBasicAuthentication(c[0], c[1]));
-            dashboard = new JobRunrDashboardWebServer(storageProvider, jsonMapper, config);
-            dashboard.start();
-            LOGGER.info(() -> "JobRunr dashboard on port " + settings.dashboardPort());
+            dashboard = BoundDashboardServer.start(storageProvider, jsonMapper, settings.dashboardHost(),
+                    settings.dashboardPort(), settings.dashboardCredentials());
+            LOGGER.info(() -> "JobRunr dashboard on http://" + settings.dashboardHost() + ":" + dashboard.port()
+                    + "/dashboard" + (settings.dashboardCredentials().isPresent() ? " (basic auth)" : ""));
         }
     }
 
@@ -77,7 +74,7 @@ class JobRunrLifecycle {
             server.stop();
         }
         if (dashboard != null) {
-            dashboard.stop();
+            dashboard.close();
         }
     }
 
@@ -91,6 +88,7 @@ class JobRunrLifecycle {
         @Inject @ConfigProperty(name = "eventflow.jobs.retry-backoff-seed") int retryBackoffSeed;
         @Inject @ConfigProperty(name = "eventflow.dashboard.enabled") boolean dashboardEnabled;
         @Inject @ConfigProperty(name = "eventflow.dashboard.port") int dashboardPort;
+        @Inject @ConfigProperty(name = "eventflow.dashboard.host") String dashboardHost;
         @Inject @ConfigProperty(name = "eventflow.dashboard.username") java.util.Optional<String> dashboardUser;
         @Inject @ConfigProperty(name = "eventflow.dashboard.password") java.util.Optional<String> dashboardPassword;
 
@@ -101,6 +99,7 @@ class JobRunrLifecycle {
         int retryBackoffSeed() { return retryBackoffSeed; }
         boolean dashboardEnabled() { return dashboardEnabled; }
         int dashboardPort() { return dashboardPort; }
+        String dashboardHost() { return dashboardHost; }
 
         java.util.Optional<String[]> dashboardCredentials() {
             return dashboardUser.flatMap(u -> dashboardPassword.map(p -> new String[] {u, p}));
