@@ -2,6 +2,7 @@ package io.eventflow.subscriber.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import io.eventflow.jobs.adapter.in.jobs.EventRetryFilter;
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jobrunr.dashboard.BoundDashboardServer;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobActivator;
@@ -42,12 +43,12 @@ class JobRunrLifecycle {
 
     @Inject
     JobRunrLifecycle(StorageProvider storageProvider, JsonMapper jsonMapper, JobActivator jobActivator,
-                     FinalFailureFilter finalFailureFilter, JobRunrSettings settings) {
+                     FinalFailureFilter finalFailureFilter, Config config) {
         this.storageProvider = storageProvider;
         this.jsonMapper = jsonMapper;
         this.jobActivator = jobActivator;
         this.finalFailureFilter = finalFailureFilter;
-        this.settings = settings;
+        this.settings = JobRunrSettings.from(config);
     }
 
     void start(@Observes @Priority(APPLICATION - 5) @Initialized(ApplicationScoped.class) Object event) {
@@ -78,31 +79,24 @@ class JobRunrLifecycle {
         }
     }
 
-    /** JobRunr's settings, from configuration. */
-    @ApplicationScoped
-    static class JobRunrSettings {
-        @Inject @ConfigProperty(name = "eventflow.jobs.server.enabled") boolean serverEnabled;
-        @Inject @ConfigProperty(name = "eventflow.jobs.workers") int workers;
-        @Inject @ConfigProperty(name = "eventflow.jobs.poll-interval-seconds") int pollIntervalSeconds;
-        @Inject @ConfigProperty(name = "eventflow.jobs.retries.default") int defaultRetries;
-        @Inject @ConfigProperty(name = "eventflow.jobs.retry-backoff-seed") int retryBackoffSeed;
-        @Inject @ConfigProperty(name = "eventflow.dashboard.enabled") boolean dashboardEnabled;
-        @Inject @ConfigProperty(name = "eventflow.dashboard.port") int dashboardPort;
-        @Inject @ConfigProperty(name = "eventflow.dashboard.host") String dashboardHost;
-        @Inject @ConfigProperty(name = "eventflow.dashboard.username") java.util.Optional<String> dashboardUser;
-        @Inject @ConfigProperty(name = "eventflow.dashboard.password") java.util.Optional<String> dashboardPassword;
+    /** JobRunr's settings, read once from configuration. */
+    record JobRunrSettings(boolean serverEnabled, int workers, int pollIntervalSeconds, int defaultRetries,
+                           int retryBackoffSeed, boolean dashboardEnabled, int dashboardPort, String dashboardHost,
+                           Optional<String[]> dashboardCredentials) {
 
-        boolean serverEnabled() { return serverEnabled; }
-        int workers() { return workers; }
-        int pollIntervalSeconds() { return pollIntervalSeconds; }
-        int defaultRetries() { return defaultRetries; }
-        int retryBackoffSeed() { return retryBackoffSeed; }
-        boolean dashboardEnabled() { return dashboardEnabled; }
-        int dashboardPort() { return dashboardPort; }
-        String dashboardHost() { return dashboardHost; }
-
-        java.util.Optional<String[]> dashboardCredentials() {
-            return dashboardUser.flatMap(u -> dashboardPassword.map(p -> new String[] {u, p}));
+        static JobRunrSettings from(Config config) {
+            Optional<String> user = config.getOptionalValue("eventflow.dashboard.username", String.class);
+            Optional<String> password = config.getOptionalValue("eventflow.dashboard.password", String.class);
+            return new JobRunrSettings(
+                    config.getValue("eventflow.jobs.server.enabled", Boolean.class),
+                    config.getValue("eventflow.jobs.workers", Integer.class),
+                    config.getValue("eventflow.jobs.poll-interval-seconds", Integer.class),
+                    config.getValue("eventflow.jobs.retries.default", Integer.class),
+                    config.getValue("eventflow.jobs.retry-backoff-seed", Integer.class),
+                    config.getValue("eventflow.dashboard.enabled", Boolean.class),
+                    config.getValue("eventflow.dashboard.port", Integer.class),
+                    config.getValue("eventflow.dashboard.host", String.class),
+                    user.flatMap(u -> password.map(p -> new String[] {u, p})));
         }
     }
 }
