@@ -89,6 +89,26 @@ class EventResourceIT {
     }
 
     @Test
+    void returns422NamingEachFieldOfTheWrongJsonType() {
+        Response response = post("/api/v1/events/chemical",
+                "{\"molecule_id\":42,\"researcher\":\"Dr. Smith\",\"data\":[1,2],\"timestamp\":\"2024-01-01T12:00:00Z\"}",
+                null);
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        String body = response.readEntity(String.class);
+        assertThat(body).contains("\"field\":\"molecule_id\"").contains("must be a string, but was number")
+                .contains("\"field\":\"data\"").contains("must be an object, but was array");
+    }
+
+    @Test
+    void returns404ForUnknownRoute() {
+        Response response = target.path("/api/v1/nothing-here").request().get();
+
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.readEntity(String.class)).containsIgnoringCase("not found");
+    }
+
+    @Test
     void returns422ForMalformedJson() {
         Response response = post("/api/v1/events/chemical", "{\"molecule_id\": ", null);
 
