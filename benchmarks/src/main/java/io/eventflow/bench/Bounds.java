@@ -1,0 +1,43 @@
+package io.eventflow.bench;
+
+/** "What bounds it": the measured evidence for each figure, in words. */
+final class Bounds {
+
+    private Bounds() {
+    }
+
+    /** The machine's CPU and the busiest processes during a step. */
+    static String cpu(Usage usage) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String verdict = usage.machineCpu() >= 90.0 * cores ? "CPU-bound: " : "";
+        String threads = String.join("; ", usage.busiestThreads().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return verdict + "machine CPU " + Fmt.cpu(usage.machineCpu()) + " of " + (100 * cores) + "% ("
+                + usage.cpuBreakdown() + ")" + (threads.isEmpty() ? "" : "; busiest threads " + threads);
+    }
+
+    /** Which stage of the pipeline was slowest: acceptance, the consumer's scheduling, or the jobs. */
+    static String endToEnd(EndToEndResult e, JobsResult sequentialEnqueue) {
+        double accept = e.load().throughput();
+        String stages = "accepted " + Fmt.num(accept) + "/s, scheduled by the consumer " + Fmt.num(e.scheduleRate())
+                + "/s, stored by jobs " + Fmt.num(e.storeRate()) + "/s";
+        String slowest;
+        if (e.scheduleRate() < accept * 0.9 && e.storeRate() >= e.scheduleRate() * 0.9) {
+            slowest = "the consumer's one-at-a-time scheduling (pending status + job insert per record"
+                    + (sequentialEnqueue == null ? "" : "; JobRunr alone enqueues " + Fmt.num(sequentialEnqueue.enqueueRate())
+                    + "/s one at a time") + ")";
+        } else if (e.storeRate() < e.scheduleRate() * 0.9) {
+            slowest = "the jobs (JobRunr fetch + route + JPA insert per event)";
+        } else {
+            slowest = "acceptance: the publisher";
+        }
+        return "slowest stage: " + slowest + "; " + stages + "; " + cpu(e.usage());
+    }
+
+    /** Where the time from 202 to stored row goes at a low rate. */
+    static String pickUp(EndToEndResult e) {
+        return "202 to pending status p99 " + Fmt.ms(e.toScheduled().p99()) + "; pending to stored p50 "
+                + Fmt.ms(e.scheduledToStored().p50()) + ", p99 " + Fmt.ms(e.scheduledToStored().p99())
+                + " (JobRunr poll interval " + Scale.POLL_INTERVAL.toSeconds() + " s)";
+    }
+}

@@ -1,0 +1,103 @@
+package io.eventflow.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The phases that run while the subscriber is paused: HTTP ingestion with its ceiling, Kafka's and JobRunr's. */
+final class Phases {
+
+    private final BenchOptions options;
+    private final Endpoints endpoints;
+    private final Path logDir;
+    private final Progress progress;
+    private final ProcessMonitor monitor;
+    private final Scale scale;
+    private final IngestionBenchmark ingestion;
+    private final EventBodies events;
+    private final LoadGenerator load;
+    private boolean kafkaWarmedUp;
+
+    Phases(BenchOptions options, Endpoints endpoints, Path logDir, Progress progress, ProcessMonitor monitor,
+           LoadGenerator load) {
+        this.options = options;
+        this.endpoints = endpoints;
+        this.logDir = logDir;
+        this.progress = progress;
+        this.monitor = monitor;
+        this.load = load;
+        this.scale = options.scale();
+        this.ingestion = new IngestionBenchmark(scale, load, monitor, progress);
+        this.events = new EventBodies(Bench.runId("i"), options.apiKey());
+    }
+
+    /** The HTTP ceiling: the same load against a Helidon MP endpoint that does nothing. */
+    IngestionResult noop() throws Exception {
+        progress.phase("starting the Helidon no-op endpoint");
+        try (NoopServer server = NoopServer.start(options.childClasspath(), logDir)) {
+            monitor.watch("helidon-noop", server.pid());
+            try {
+                return ingestion.run("helidon no-op", events.singles(server.url()));
+            } finally {
+                monitor.forget("helidon-noop");
+            }
+        }
+    }
+
+    /** The publisher's single-event endpoint. */
+    IngestionResult publisher() {
+        return ingestion.run("publisher", events.singles(endpoints.publisher() + "/api/v1/events/analytics"));
+    }
+
+    /** The batch endpoint, or why it was skipped. */
+    BatchResult batch() throws Exception {
+        progress.phase("batch endpoint: looking for it");
+        return new BatchBenchmark(endpoints.publisher(), events).run(scale, load, monitor, progress);
+    }
+
+    /** Kafka's ProducerPerformance with one codec. */
+    KafkaResult kafka(String codec) throws Exception {
+        progress.phase("ProducerPerformance " + codec + ": " + scale.kafkaRecords() + " records of "
+                + KafkaCeiling.RECORD_SIZE + " B, acks=all");
+        KafkaCeiling ceiling = new KafkaCeiling(options.root(), endpoints.kafka(), logDir);
+        if (!kafkaWarmedUp) {
+            // creates the topic and warms the broker, so the first codec measured does not pay for that
+            ceiling.run(codec, Math.min(1000, scale.kafkaRecords()));
+            kafkaWarmedUp = true;
+        }
+        ProcessMonitor.Phase phase = monitor.begin("ProducerPerformance " + codec);
+        try {
+            return ceiling.run(codec, scale.kafkaRecords());
+        } finally {
+            phase.end();
+        }
+    }
+
+    /** JobRunr no-op jobs: enqueued one at a time, in bulk, and at the end-to-end rate. */
+    List<JobsResult> jobs() {
+        progress.phase("JobRunr no-op ceiling: starting a background job server on the platform's PostgreSQL");
+        List<JobsResult> results = new ArrayList<>();
+        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
+            progress.track(() -> jobs.succeeded() + " jobs succeeded");
+            int sequential = Math.max(10, scale.jobs() / 20);
+            results.add(measure("JobRunr: " + sequential + " jobs enqueued one at a time",
+                    () -> jobs.sequential(sequential, scale.drainTimeout())));
+            results.add(measure("JobRunr: " + scale.jobs() + " jobs enqueued in bulk",
+                    () -> jobs.bulk(scale.jobs(), scale.drainTimeout())));
+            results.add(measure("JobRunr: " + scale.e2eRate() + " jobs/s for " + scale.e2eFixed().toSeconds() + " s",
+                    () -> jobs.paced(scale.e2eRate(), scale.e2eFixed(), scale.drainTimeout())));
+        }
+        return results;
+    }
+
+    private JobsResult measure(String name, Supplier<JobsResult> step) {
+        progress.phase(name);
+        ProcessMonitor.Phase phase = monitor.begin(name);
+        try {
+            return step.get();
+        } finally {
+            phase.end();
+        }
+    }
+}

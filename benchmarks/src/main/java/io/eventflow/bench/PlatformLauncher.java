@@ -1,0 +1,111 @@
+package io.eventflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code ./eventflow run} on free loopback ports with a temporary {@code EVENTFLOW_HOME}, so a
+ * benchmark never touches the user's data; closing it stops the platform and deletes that folder.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ChildProcess run;
+    private final Endpoints endpoints;
+    private final Path logDir;
+    private final Thread shutdownHook;
+
+    private PlatformLauncher(ChildProcess run, Endpoints endpoints, Path logDir) {
+        this.run = run;
+        this.endpoints = endpoints;
+        this.logDir = logDir;
+        this.shutdownHook = new Thread(run::close, "stop-platform");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the platform with these extra environment variables; returns once it printed that it is up. */
+    public static PlatformLauncher start(Path root, Path logDir, Map<String, String> extraEnv) throws IOException {
+        Path home = Files.createTempDirectory("eventflow-bench-");
+        int publisher = freePort();
+        int subscriber = freePort();
+        int dashboard = freePort();
+        int kafka = freePort();
+        int postgres = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("eventflow").toString(), "run"))
+                .directory(root.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("EVENTFLOW_HOME", home.toString());
+        env.put("PUBLISHER_PORT", String.valueOf(publisher));
+        env.put("SUBSCRIBER_PORT", String.valueOf(subscriber));
+        env.put("DASHBOARD_PORT", String.valueOf(dashboard));
+        env.put("KAFKA_PORT", String.valueOf(kafka));
+        env.put("POSTGRES_PORT", String.valueOf(postgres));
+        env.putAll(extraEnv);
+        ChildProcess run = ChildProcess.start("eventflow-run", builder, logDir.resolve("eventflow-run.log"),
+                "Eventflow is up");
+        try {
+            run.awaitReady(START_TIMEOUT);
+        } catch (IOException e) {
+            keepLogs(home, logDir);
+            deleteRecursively(home);
+            throw e;
+        }
+        return new PlatformLauncher(run, Endpoints.onPorts(publisher, subscriber, kafka, postgres, home), logDir);
+    }
+
+    /** Where the started platform answers. */
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** Stops every process of the platform (the script's own SIGTERM handling) and deletes its data. */
+    @Override
+    public void close() {
+        run.close();
+        keepLogs(endpoints.home(), logDir);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook stops the platform
+        }
+        deleteRecursively(endpoints.home());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the platform's logs (kafka, postgres, publisher, subscriber) next to the harness's own. */
+    private static void keepLogs(Path home, Path logDir) {
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, logDir.resolve("platform-" + log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // no logs to keep
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

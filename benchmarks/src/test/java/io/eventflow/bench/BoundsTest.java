@@ -1,0 +1,46 @@
+package io.eventflow.bench;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BoundsTest {
+
+    private static final Usage QUIET = new Usage("phase", 10, 40, Map.of("subscriber", 30.0), Map.of(),
+            Map.of("subscriber", "kafka-# 25%"));
+
+    @Test
+    void namesTheConsumerWhenSchedulingIsTheSlowestStage() {
+        String bound = Bounds.endToEnd(endToEnd(1000, 300, 290), null);
+
+        assertThat(bound).startsWith("slowest stage: the consumer's one-at-a-time scheduling");
+        assertThat(bound).contains("scheduled by the consumer 300/s", "busiest threads subscriber: kafka-# 25%");
+    }
+
+    @Test
+    void namesTheJobsWhenStoringIsTheSlowestStage() {
+        assertThat(Bounds.endToEnd(endToEnd(1000, 950, 400), null)).startsWith("slowest stage: the jobs");
+    }
+
+    @Test
+    void namesThePublisherWhenEveryLaterStageKeepsUp() {
+        assertThat(Bounds.endToEnd(endToEnd(300, 300, 300), null)).startsWith("slowest stage: acceptance");
+    }
+
+    @Test
+    void callsAPhaseCpuBoundOnlyWhenTheMachineIsNearlyFull() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Usage full = new Usage("full", 1, 95.0 * cores, Map.of("publisher", 150.0), Map.of(), Map.of());
+
+        assertThat(Bounds.cpu(full)).startsWith("CPU-bound");
+        assertThat(Bounds.cpu(QUIET)).startsWith("machine CPU 40%");
+    }
+
+    private static EndToEndResult endToEnd(double accepted, double scheduled, double stored) {
+        LoadResult load = new LoadResult("burst", 0, 4, (long) accepted * 10, 0, Map.of(), 10, Latency.NONE);
+        return new EndToEndResult("burst", load, 10, Latency.NONE, Latency.NONE, Latency.NONE, Latency.NONE,
+                scheduled, stored, stored, QUIET);
+    }
+}
