@@ -2,6 +2,8 @@ package io.eventflow.publisher.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.publisher.application.IdempotencyWindow;
@@ -13,6 +15,7 @@ import io.eventflow.schemas.EventSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** CDI wiring of the publisher: use cases get their ports here, nothing else. */
@@ -33,14 +36,22 @@ class PublisherConfiguration {
 
     @Produces
     @ApplicationScoped
-    PublishEventUseCase publishEventUseCase(PublishEventPort port,
+    PublishEventUseCase publishEventUseCase(PublishEventPort port, EventSchemas schemas, Config config,
                                             @ConfigProperty(name = "eventflow.version") String version,
                                             @ConfigProperty(name = "eventflow.idempotency.window",
                                                     defaultValue = "PT24H") Duration window,
                                             @ConfigProperty(name = "eventflow.idempotency.max-keys",
                                                     defaultValue = "100000") int maxKeys) {
         Clock clock = Clock.systemUTC();
-        return new PublishEventService(port, EventKeys.defaults(), clock, version,
+        return new PublishEventService(port, eventKeys(schemas, config), clock, version,
                 new IdempotencyWindow(clock, window, maxKeys));
+    }
+
+    /** Record keys per type: {@code eventflow.kafka.key-field.<type>}, else the contract's aggregate ids. */
+    private static EventKeys eventKeys(EventSchemas schemas, Config config) {
+        Map<String, String> fields = new HashMap<>(EventKeys.defaults().keyFieldByType());
+        schemas.list().forEach(schema -> config.getOptionalValue("eventflow.kafka.key-field." + schema.type(),
+                String.class).ifPresent(field -> fields.put(schema.type(), field)));
+        return new EventKeys(Map.copyOf(fields));
     }
 }
