@@ -1,4 +1,4 @@
-package io.eventflow.publisher.adapter.in.web;
+package io.eventflow.web;
 
 import java.util.Map;
 
@@ -11,25 +11,27 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The old service's liveness probe: {@code curl localhost:8080/healthz}. MicroProfile Health serves
- * {@code /health/live} and {@code /health/ready}.
+ * The old services' liveness probe, {@code curl localhost:8080/healthz}, answering with the service's
+ * contract name ({@code eventflow.service-name}). MicroProfile Health serves {@code /health/live} and
+ * {@code /health/ready}.
  */
 @Path("/healthz")
 @ApplicationScoped
 public class HealthzResource {
 
-    private final String version;
+    private final Map<String, String> body;
 
     /** Creates the resource. */
     @Inject
-    public HealthzResource(@ConfigProperty(name = "eventflow.version") String version) {
-        this.version = version;
+    public HealthzResource(@ConfigProperty(name = "eventflow.service-name") String service,
+                           @ConfigProperty(name = "eventflow.version") String version) {
+        this.body = Map.of("status", "ok", "service", service, "version", version);
     }
 
     /** {@code {"status":"ok","service":"event_publisher","version":"..."}}. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> healthz() {
-        return Map.of("status", "ok", "service", "event_publisher", "version", version);
+        return body;
     }
 }
