@@ -42,10 +42,22 @@ final class JobTimes {
         return new JobsResult(label, jobs, enqueueRate, Rates.steadyRate(done), Latency.of(latency));
     }
 
-    /** Deletes every job of the benchmark's tables, so each step reads only its own. */
+    /** Deletes every job of the benchmark's tables; only before the job server starts. */
     void clear() {
+        delete("");
+    }
+
+    /**
+     * Deletes the succeeded jobs, so the next step reads only its own. Jobs still waiting or running (a step
+     * that timed out under load) are left alone: deleting a job under JobRunr's server makes it fail.
+     */
+    void clearSucceeded() {
+        delete(" WHERE state = 'SUCCEEDED'");
+    }
+
+    private void delete(String where) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM " + table);
+            s.executeUpdate("DELETE FROM " + table + where);
         } catch (SQLException e) {
             // the table does not exist before JobRunr's first migration: nothing to delete
         }
