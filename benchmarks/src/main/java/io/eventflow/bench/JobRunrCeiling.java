@@ -54,25 +54,6 @@ final class JobRunrCeiling implements AutoCloseable {
         server.start();
     }
 
-    /**
-     * Opens the ceiling's job server, trying up to three times: once in a CI run JobRunr's table set-up
-     * failed with a wrapped connection error (cause logged below), and a retry costs nothing.
-     */
-    static JobRunrCeiling open(String jdbcUrl) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                return new JobRunrCeiling(jdbcUrl);
-            } catch (RuntimeException e) {
-                last = e;
-                java.util.logging.Logger.getLogger(JobRunrCeiling.class.getName())
-                        .log(java.util.logging.Level.WARNING, "JobRunr ceiling could not start (attempt " + attempt + ")", e);
-                LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
-            }
-        }
-        throw last;
-    }
-
     /** Enqueues {@code jobs} one at a time from one thread (as the subscriber's consumer does) and runs them. */
     JobsResult sequential(int jobs, Duration timeout) {
         long start = System.nanoTime();

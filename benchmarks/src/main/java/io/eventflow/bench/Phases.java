@@ -78,7 +78,7 @@ final class Phases {
     List<JobsResult> jobs() {
         progress.phase("JobRunr no-op ceiling: starting a background job server on the platform's PostgreSQL");
         List<JobsResult> results = new ArrayList<>();
-        try (JobRunrCeiling jobs = JobRunrCeiling.open(endpoints.jdbcUrl())) {
+        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
             progress.track(() -> jobs.succeeded() + " jobs succeeded");
             int sequential = Math.max(10, scale.jobs() / 20);
             results.add(measure("JobRunr: " + sequential + " jobs enqueued one at a time",
