@@ -20,7 +20,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * chat-completions wire format: a good answer is stored as the model's, a failing model still stores
  * the event, with the reference fallback recorded.
  */
-@ExtendWith(Infrastructure.class)
+@ExtendWith({Infrastructure.class, OpenAiEnrichmentIT.ModelUrl.class})
 @HelidonTest
 @AddConfig(key = "eventflow.dashboard.enabled", value = "false")
 @AddConfig(key = "eventflow.enrichment.backend", value = "openai")
@@ -48,13 +50,16 @@ class OpenAiEnrichmentIT {
     private static final String BASE_URL_KEY = "eventflow.enrichment.openai.base-url";
     private static final FakeServer MODEL = FakeServer.start();
 
-    static {
-        // read by the subscriber's configuration when this class's container starts
-        System.setProperty(BASE_URL_KEY, MODEL.url() + "/v1");
-    }
-
     @Inject
     private WebTarget target;
+
+    /** Points the subscriber at the local model before the container reads its configuration. */
+    static final class ModelUrl implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            System.setProperty(BASE_URL_KEY, MODEL.url() + "/v1");
+        }
+    }
 
     @AfterAll
     static void stopModel() {
