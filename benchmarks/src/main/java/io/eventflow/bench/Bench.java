@@ -1,6 +1,7 @@
 package io.eventflow.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,7 +17,18 @@ public final class Bench {
 
     /** Runs the benchmark; exits with 1 if a phase failed. */
     public static void main(String[] args) throws Exception {
-        BenchOptions options = BenchOptions.parse(args, System.getenv());
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Report report = run(options);
         System.out.println();
         System.out.println(report.summaryTable());

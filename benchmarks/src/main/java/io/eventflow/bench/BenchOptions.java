@@ -2,49 +2,92 @@ package io.eventflow.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What to run: {@code --smoke} (a few seconds, figures meaningless), {@code --target} (a platform that is
  * already running, found through the same environment variables as {@code ./eventflow run}),
+ * {@code --only PHASE,...} (some phases; the report then goes to {@code benchmarks/target}),
  * {@code --out FILE}, {@code --root DIR}, {@code --api-key KEY} (sent as {@code X-API-Key}).
  */
-public record BenchOptions(Path root, boolean smoke, boolean target, Path out, String apiKey,
+public record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases, Path out, String apiKey,
                            String childClasspath, Map<String, String> env) {
 
-    /** Parses the command line; unknown arguments are an error. */
+    /** Every phase a run can take. */
+    public static final Set<String> ALL_PHASES = Set.of("e2e", "noop", "publisher", "batch", "kafka", "jobs");
+
+    /** What {@code --help} prints. */
+    public static final String USAGE = String.join("\n",
+            "usage: ./eventflow bench [--smoke] [--target] [--only PHASE,...] [--out FILE] [--root DIR] [--api-key KEY]",
+            "  --smoke        a few seconds per phase: proves the harness works, its figures mean nothing",
+            "  --target       measure the platform already running (ports from the variables ./eventflow run reads)",
+            "  --only PHASES  only these phases, comma-separated: e2e, noop, publisher, batch, kafka, jobs",
+            "                 (the report then goes to benchmarks/target/BENCHMARKS-partial.md)",
+            "  --out FILE     where the report goes (default BENCHMARKS.md)",
+            "  --root DIR     the project folder (default: found from the working folder)",
+            "  --api-key KEY  sent as X-API-Key (default $EVENTFLOW_API_KEY; a platform the harness starts gets its own)");
+
+    /** Parses the command line; unknown arguments are an error that shows the usage. */
     public static BenchOptions parse(String[] args, Map<String, String> env) {
         Path root = null;
         Path out = null;
         String apiKey = env.get("EVENTFLOW_API_KEY");
         boolean smoke = false;
         boolean target = false;
+        Set<String> phases = ALL_PHASES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--target" -> target = true;
-                case "--out" -> out = Path.of(args[++i]);
-                case "--root" -> root = Path.of(args[++i]);
-                case "--api-key" -> apiKey = args[++i];
-                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; usage: bench [--smoke] [--target] [--out FILE] [--root DIR] [--api-key KEY]");
+                case "--only" -> phases = phases(value(args, ++i));
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "--root" -> root = Path.of(value(args, ++i));
+                case "--api-key" -> apiKey = value(args, ++i);
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         root = (root == null ? findRoot() : root).toAbsolutePath();
         if (out == null) {
-            out = smoke ? root.resolve("benchmarks/target/BENCHMARKS-smoke.md") : root.resolve("BENCHMARKS.md");
+            out = root.resolve(smoke ? "benchmarks/target/BENCHMARKS-smoke.md"
+                    : phases.equals(ALL_PHASES) ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md");
         }
-        return new BenchOptions(root, smoke, target, out, apiKey, System.getProperty("java.class.path"), env);
+        return new BenchOptions(root, smoke, target, phases, out, apiKey, System.getProperty("java.class.path"), env);
+    }
+
+    /** Whether this run includes the phase. */
+    boolean runs(String phase) {
+        return phases.contains(phase);
     }
 
     /** The same options with another classpath for the child JVMs the harness starts. */
     public BenchOptions withChildClasspath(String classpath) {
-        return new BenchOptions(root, smoke, target, out, apiKey, classpath, env);
+        return new BenchOptions(root, smoke, target, phases, out, apiKey, classpath, env);
     }
 
     /** The same options with this API key, sent as {@code X-API-Key}. */
     public BenchOptions withApiKey(String key) {
-        return new BenchOptions(root, smoke, target, out, key, childClasspath, env);
+        return new BenchOptions(root, smoke, target, phases, out, key, childClasspath, env);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> phases = new LinkedHashSet<>(Arrays.asList(list.split(",")));
+        phases.removeIf(String::isBlank);
+        Set<String> unknown = new LinkedHashSet<>(phases);
+        unknown.removeAll(ALL_PHASES);
+        if (phases.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown phase(s) " + unknown + " in --only " + list + "\n" + USAGE);
+        }
+        return Set.copyOf(phases);
     }
 
     /** The load of each phase. */

@@ -44,20 +44,20 @@ final class Benchmark {
             monitor.watchAlone("harness", ProcessHandle.current().pid());
             Map<String, Long> idle = idle(monitor);
             EndToEndBenchmark e2e = new EndToEndBenchmark(endpoints, scale, options.apiKey(), load, monitor, progress);
-            EndToEndResult fixed = attempt("end to end, fixed rate", e2e::fixedRate);
-            EndToEndResult burst = attempt("end to end, burst", e2e::burst);
+            EndToEndResult fixed = attempt("e2e", "end to end, fixed rate", e2e::fixedRate);
+            EndToEndResult burst = attempt("e2e", "end to end, burst", e2e::burst);
             Phases later = new Phases(options, endpoints, logDir, progress, monitor, load);
             try (SubscriberPause pause = SubscriberPause.pause(pids.get("subscriber"))) {
                 notes.add(pause.paused() ? "The subscriber was paused (SIGSTOP) from the ingestion phases to the end."
                         : "No subscriber pid was found: the subscriber was not paused during the ingestion phases.");
-                IngestionResult noop = attempt("Helidon no-op ceiling", later::noop);
-                IngestionResult publisher = attempt("publisher ingestion", later::publisher);
-                BatchResult batch = attempt("batch ingestion", later::batch);
+                IngestionResult noop = attempt("noop", "Helidon no-op ceiling", later::noop);
+                IngestionResult publisher = attempt("publisher", "publisher ingestion", later::publisher);
+                BatchResult batch = attempt("batch", "batch ingestion", later::batch);
                 List<KafkaResult> kafka = new ArrayList<>();
                 for (String codec : List.of("lz4", "gzip")) {
-                    add(kafka, attempt("ProducerPerformance " + codec, () -> later.kafka(codec)));
+                    add(kafka, attempt("kafka", "ProducerPerformance " + codec, () -> later.kafka(codec)));
                 }
-                List<JobsResult> jobs = orEmpty(attempt("JobRunr no-op ceiling", later::jobs));
+                List<JobsResult> jobs = orEmpty(attempt("jobs", "JobRunr no-op ceiling", later::jobs));
                 return new Report(scale.name(), machine, loadBefore, ProcFs.loadAverage(), platform(), idle, noop,
                         publisher, batch, fixed, burst, kafka, jobs, monitor.history(), notes, failures);
             }
@@ -76,7 +76,10 @@ final class Benchmark {
                 : "a platform it started itself (./eventflow run, temporary EVENTFLOW_HOME)";
     }
 
-    private <T> T attempt(String phase, Callable<T> work) {
+    private <T> T attempt(String name, String phase, Callable<T> work) {
+        if (!options.runs(name)) {
+            return null;
+        }
         List<String> stopped = endpoints.pids().entrySet().stream()
                 .filter(e -> !ProcessHandle.of(e.getValue()).map(ProcessHandle::isAlive).orElse(false))
                 .map(Map.Entry::getKey).toList();

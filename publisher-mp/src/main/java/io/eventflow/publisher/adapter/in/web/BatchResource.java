@@ -1,8 +1,6 @@
 package io.eventflow.publisher.adapter.in.web;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,16 +55,16 @@ public class BatchResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> batch(String body, @Context ContainerRequestContext request) {
+    public Response batch(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
         String key;
         try {
             key = IdempotencyKeyHeader.of(request);
         } catch (InvalidEventException e) {
-            return CompletableFuture.completedFuture(new PublishOutcome.Rejected(e.getMessage(), e.violations()).asResponse());
+            return new PublishOutcome.Rejected(e.getMessage(), e.violations()).asResponse();
         }
-        return batches.publish(body, "batch", (member, index) -> typed(member, correlationId,
-                key == null ? null : key + "#" + index));
+        return Answers.await(batches.publish(body, "batch", (member, index) -> typed(member, correlationId,
+                key == null ? null : key + "#" + index)));
     }
 
     /** Publishes a CloudEvents batch, as {@code POST /api/v1/events} does. */
@@ -74,9 +72,10 @@ public class BatchResource {
     @Path("/batch")
     @Consumes(CloudEventResource.CLOUDEVENTS_BATCH_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> cloudEventBatch(String body, @Context ContainerRequestContext request) {
+    public Response cloudEventBatch(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return batches.publish(body, "cloudevent", (member, index) -> cloudEvents.structured(member, correlationId));
+        return Answers.await(batches.publish(body, "cloudevent",
+                (member, index) -> cloudEvents.structured(member, correlationId)));
     }
 
     private PublishEventCommand typed(JsonNode member, String correlationId, String idempotencyKey) {

@@ -1,7 +1,5 @@
 package io.eventflow.publisher.adapter.in.web;
 
-import java.util.concurrent.CompletionStage;
-
 import io.eventflow.web.CorrelationIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,29 +54,29 @@ public class CloudEventResource {
     @POST
     @Consumes(CLOUDEVENTS_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> structured(String body, @Context ContainerRequestContext request) {
+    public Response structured(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return submitter.submit(LABEL, () -> reader.structured(parser.readJson(body), correlationId))
-                .thenApply(PublishOutcome::asResponse);
+        return Answers.await(submitter.submit(LABEL, () -> reader.structured(parser.readJson(body), correlationId))
+                .thenApply(PublishOutcome::asResponse));
     }
 
     /** Publishes a CloudEvent in binary mode: attributes in {@code ce-*} headers, its data as the JSON body. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> binary(String body, @Context HttpHeaders headers,
+    public Response binary(String body, @Context HttpHeaders headers,
                                             @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return submitter.submit(LABEL, () -> reader.binary(headers, body, correlationId))
-                .thenApply(PublishOutcome::asResponse);
+        return Answers.await(submitter.submit(LABEL, () -> reader.binary(headers, body, correlationId))
+                .thenApply(PublishOutcome::asResponse));
     }
 
     /** Publishes a batch of structured-mode CloudEvents (a JSON array); 207 with one result per event. */
     @POST
     @Consumes(CLOUDEVENTS_BATCH_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> batch(String body, @Context ContainerRequestContext request) {
+    public Response batch(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return batches.publish(body, LABEL, (member, index) -> reader.structured(member, correlationId));
+        return Answers.await(batches.publish(body, LABEL, (member, index) -> reader.structured(member, correlationId)));
     }
 }

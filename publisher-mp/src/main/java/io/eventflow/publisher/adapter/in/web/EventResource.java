@@ -1,7 +1,5 @@
 package io.eventflow.publisher.adapter.in.web;
 
-import java.util.concurrent.CompletionStage;
-
 import io.eventflow.web.CorrelationIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +43,7 @@ public class EventResource {
     @Path("/analytics")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> analytics(String body, @Context ContainerRequestContext request) {
+    public Response analytics(String body, @Context ContainerRequestContext request) {
         return publish("user_analytics", body, request);
     }
 
@@ -54,13 +52,14 @@ public class EventResource {
     @Path("/chemical")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public CompletionStage<Response> chemical(String body, @Context ContainerRequestContext request) {
+    public Response chemical(String body, @Context ContainerRequestContext request) {
         return publish("chemical_research", body, request);
     }
 
-    private CompletionStage<Response> publish(String type, String body, ContainerRequestContext request) {
+    private Response publish(String type, String body, ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return submitter.submit(type, () -> parser.parse(type, body, correlationId, IdempotencyKeyHeader.of(request)))
-                .thenApply(PublishOutcome::asResponse);
+        return Answers.await(submitter.submit(type,
+                        () -> parser.parse(type, body, correlationId, IdempotencyKeyHeader.of(request)))
+                .thenApply(PublishOutcome::asResponse));
     }
 }

@@ -35,7 +35,8 @@ class KafkaEventPublisher implements PublishEventPort {
     KafkaEventPublisher(Config config, ObjectMapper mapper) {
         this.channel = new RecoverableKafkaChannel(config.getValue("kafka.bootstrap.servers", String.class),
                 config.getValue("eventflow.topic", String.class), producerProperties(config),
-                Duration.ofMillis(config.getValue("eventflow.publish.rebuild-interval-ms", Long.class)));
+                Duration.ofMillis(config.getValue("eventflow.publish.rebuild-interval-ms", Long.class)),
+                config.getValue("eventflow.publish.max-in-flight", Integer.class));
         this.recordMapper = new EventRecordMapper(mapper);
         this.sendTimeoutMillis = config.getValue("eventflow.publish.timeout-ms", Long.class);
     }

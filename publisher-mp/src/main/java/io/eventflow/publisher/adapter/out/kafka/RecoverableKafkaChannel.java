@@ -28,18 +28,25 @@ final class RecoverableKafkaChannel implements AutoCloseable {
     private final String topic;
     private final Map<String, String> producerProperties;
     private final Duration rebuildInterval;
+    private final int maxInFlight;
     private Messaging messaging;
     private Emitter<String> emitter;
     private long builtAtNanos;
     private int generation;
     private volatile boolean broken;
 
+    /**
+     * Creates the channel; {@code maxInFlight} is how many records the connector hands to the producer before
+     * it waits for their acknowledgements (the connector's {@code backpressure.size}, 5 by default, which
+     * would cap a channel at about 5 records per broker round trip).
+     */
     RecoverableKafkaChannel(String bootstrapServers, String topic, Map<String, String> producerProperties,
-                            Duration rebuildInterval) {
+                            Duration rebuildInterval, int maxInFlight) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.producerProperties = Map.copyOf(producerProperties);
         this.rebuildInterval = rebuildInterval;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Hands the message to the broker's producer; false if the channel is down and may not be rebuilt yet. */
@@ -80,6 +87,7 @@ final class RecoverableKafkaChannel implements AutoCloseable {
                 .keySerializer(StringSerializer.class)
                 .valueSerializer(StringSerializer.class);
         producerProperties.forEach(config::property);
+        config.property("backpressure.size", String.valueOf(maxInFlight));
         Channel<String> channel = Channel.<String>builder()
                 .name("events-out-" + generation)
                 .subscriberConfig(config.build())
