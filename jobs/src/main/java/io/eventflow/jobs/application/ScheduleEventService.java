@@ -1,14 +1,15 @@
 package io.eventflow.jobs.application;
 
+import java.util.List;
 import java.util.function.ToIntFunction;
 
 import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
 import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.application.port.out.PendingEvent;
 import io.eventflow.jobs.application.port.out.ScheduleProcessingPort;
-import io.eventflow.jobs.domain.ReceivedEvent;
-import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.jobs.domain.StreamedEvent;
 
-/** Records a received event as pending, then schedules its processing job; both steps are idempotent. */
+/** Records received events as pending, then schedules their processing jobs; both steps are idempotent. */
 public final class ScheduleEventService implements ScheduleEventUseCase {
 
     private final EventStatusPort status;
@@ -24,9 +25,14 @@ public final class ScheduleEventService implements ScheduleEventUseCase {
     }
 
     @Override
-    public void schedule(ReceivedEvent event, StreamPosition position) {
-        int maxRetries = maxRetriesByType.applyAsInt(event.type());
-        status.markPending(event.eventId(), event.type(), maxRetries, position);
-        scheduler.schedule(event, maxRetries);
+    public void scheduleAll(List<StreamedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<PendingEvent> pending = events.stream()
+                .map(e -> new PendingEvent(e.event(), maxRetriesByType.applyAsInt(e.event().type()), e.position()))
+                .toList();
+        status.markPending(pending);
+        scheduler.schedule(pending);
     }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import io.eventflow.jobs.application.port.in.RequeueEventsUseCase.Outcome;
 import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.application.port.out.PendingEvent;
 import io.eventflow.jobs.domain.ProcessingStatus;
-import io.eventflow.jobs.domain.StreamPosition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +93,7 @@ class RequeueEventServiceTest {
         }
 
         @Override
-        public void markPending(UUID eventId, String type, int maxRetries, StreamPosition position) {
+        public void markPending(List<PendingEvent> events) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,9 +1,12 @@
 package io.eventflow.jobs.application.port.in;
 
+import java.util.List;
+
 import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.jobs.domain.StreamedEvent;
 
-/** Accepts an event from the stream: records it as pending and schedules its processing. */
+/** Accepts events from the stream: records them as pending and schedules their processing. */
 public interface ScheduleEventUseCase {
 
     /** Returns only once the processing job is durably stored. */
@@ -12,5 +15,13 @@ public interface ScheduleEventUseCase {
     }
 
     /** Like {@link #schedule(ReceivedEvent)}, recording where the event was read from ({@code position} may be null). */
-    void schedule(ReceivedEvent event, StreamPosition position);
+    default void schedule(ReceivedEvent event, StreamPosition position) {
+        scheduleAll(List.of(new StreamedEvent(event, position)));
+    }
+
+    /**
+     * Schedules several events at once, in bulk; returns only once every one's job is durably stored. Scheduling
+     * an event again (a redelivery) is harmless: it keeps one status row and one job.
+     */
+    void scheduleAll(List<StreamedEvent> events);
 }

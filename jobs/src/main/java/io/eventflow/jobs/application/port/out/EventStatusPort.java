@@ -5,17 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.eventflow.jobs.domain.ProcessingStatus;
-import io.eventflow.jobs.domain.StreamPosition;
 
 /** Records the processing status of events (table {@code event_processing_status}). */
 public interface EventStatusPort {
 
-    /**
-     * Records a newly received event as pending; does nothing if the event is already known.
-     *
-     * @param position where the event was read from, or null
-     */
-    void markPending(UUID eventId, String type, int maxRetries, StreamPosition position);
+    /** Records newly received events as pending, all or none; an event that is already known is left as it is. */
+    void markPending(List<PendingEvent> events);
 
     /**
      * Marks the event as being processed for the given retry.

@@ -1,10 +1,10 @@
 package io.eventflow.jobs.application.port.out;
 
-import io.eventflow.jobs.domain.ReceivedEvent;
+import java.util.List;
 
-/** Hands an event to durable background processing; scheduling the same event twice creates one job. */
+/** Hands events to durable background processing; scheduling the same event twice creates one job. */
 public interface ScheduleProcessingPort {
 
-    /** Durably schedules the event's processing; returns once the job is stored. */
-    void schedule(ReceivedEvent event, int maxRetries);
+    /** Durably schedules the events' processing, one job each; returns once all the jobs are stored. */
+    void schedule(List<PendingEvent> events);
 }

@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.application.port.out.PendingEvent;
 import io.eventflow.jobs.domain.ProcessingStatus;
 import io.eventflow.jobs.domain.StreamPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -20,21 +22,43 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 class StatusPersistenceAdapter implements EventStatusPort {
 
+    private static final int ROWS_PER_INSERT = 1000;
+
     @PersistenceContext(unitName = "eventflow")
     private EntityManager em;
 
     @Override
     @Transactional
-    public void markPending(UUID eventId, String type, int maxRetries, StreamPosition position) {
-        em.createNativeQuery("""
-                        INSERT INTO event_processing_status
-                               (event_id, event_type, status, max_retries, kafka_topic, kafka_partition, kafka_offset)
-                        VALUES (?1, ?2, 'pending', ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter(1, eventId).setParameter(2, type).setParameter(3, maxRetries)
-                .setParameter(4, position == null ? null : position.topic())
-                .setParameter(5, position == null ? null : position.partition())
-                .setParameter(6, position == null ? null : position.offset())
-                .executeUpdate();
+    public void markPending(List<PendingEvent> events) {
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            insertPending(events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT)));
+        }
+    }
+
+    /** One multi-row statement: a round trip per chunk of events, not per event. */
+    private void insertPending(List<PendingEvent> events) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO event_processing_status
+                       (event_id, event_type, status, max_retries, kafka_topic, kafka_partition, kafka_offset)
+                VALUES """);
+        for (int i = 0; i < events.size(); i++) {
+            int p = i * 6;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
+                    .append(", 'pending', ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
+                    .append(", ?").append(p + 6).append(')');
+        }
+        Query insert = em.createNativeQuery(sql.append(" ON CONFLICT (event_id) DO NOTHING").toString());
+        for (int i = 0; i < events.size(); i++) {
+            PendingEvent event = events.get(i);
+            StreamPosition position = event.position();
+            int p = i * 6;
+            insert.setParameter(p + 1, event.event().eventId()).setParameter(p + 2, event.event().type())
+                    .setParameter(p + 3, event.maxRetries())
+                    .setParameter(p + 4, position == null ? null : position.topic())
+                    .setParameter(p + 5, position == null ? null : position.partition())
+                    .setParameter(p + 6, position == null ? null : position.offset());
+        }
+        insert.executeUpdate();
     }
 
     @Override

@@ -1,0 +1,113 @@
+package io.eventflow.jobs.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.jobs.application.port.out.PendingEvent;
+import io.eventflow.jobs.domain.ProcessingStatus;
+import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.jobs.domain.StreamedEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ScheduleEventServiceTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<PendingEvent> markedPending = new ArrayList<>();
+    private final List<PendingEvent> scheduled = new ArrayList<>();
+    private RuntimeException statusFailure;
+
+    private final ScheduleEventService service = new ScheduleEventService(new RecordingStatus(), events -> {
+        calls.add("schedule " + events.size());
+        scheduled.addAll(events);
+    }, type -> type.equals("chemical_research") ? 5 : 3);
+
+    @Test
+    void marksABatchPendingInOneCallThenSchedulesItInOneCall() {
+        StreamedEvent first = streamed("user_analytics", new StreamPosition("t", 0, 7));
+        StreamedEvent second = streamed("chemical_research", new StreamPosition("t", 1, 3));
+
+        service.scheduleAll(List.of(first, second));
+
+        assertThat(calls).containsExactly("pending 2", "schedule 2");
+        assertThat(markedPending).isEqualTo(scheduled);
+        assertThat(scheduled).extracting(PendingEvent::event).containsExactly(first.event(), second.event());
+        assertThat(scheduled).extracting(PendingEvent::maxRetries).containsExactly(3, 5);
+        assertThat(scheduled).extracting(PendingEvent::position).containsExactly(first.position(), second.position());
+    }
+
+    @Test
+    void aSingleEventWithoutPositionIsABatchOfOne() {
+        ReceivedEvent event = streamed("user_analytics", null).event();
+
+        service.schedule(event);
+
+        assertThat(calls).containsExactly("pending 1", "schedule 1");
+        assertThat(scheduled).singleElement().satisfies(p -> {
+            assertThat(p.event()).isEqualTo(event);
+            assertThat(p.position()).isNull();
+        });
+    }
+
+    @Test
+    void anEmptyBatchTouchesNothing() {
+        service.scheduleAll(List.of());
+
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void noJobIsScheduledWhenThePendingStatusesCouldNotBeStored() {
+        statusFailure = new IllegalStateException("database down");
+
+        assertThatIllegalStateException().isThrownBy(() -> service.scheduleAll(List.of(streamed("user_analytics", null))));
+        assertThat(scheduled).isEmpty();
+    }
+
+    private static StreamedEvent streamed(String type, StreamPosition position) {
+        return new StreamedEvent(new ReceivedEvent(UUID.randomUUID(), type, "key-1", Map.of("k", "v")), position);
+    }
+
+    private final class RecordingStatus implements EventStatusPort {
+        @Override
+        public void markPending(List<PendingEvent> events) {
+            if (statusFailure != null) {
+                throw statusFailure;
+            }
+            calls.add("pending " + events.size());
+            markedPending.addAll(events);
+        }
+
+        @Override
+        public boolean markProcessing(UUID eventId, String type, int retryCount) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ProcessingStatus> find(UUID eventId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<UUID> failedEventIds(Optional<String> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markRequeued(UUID eventId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
