@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class BatchBenchmark {
 
     private static final Pattern BATCH_PATH = Pattern.compile("(/api/[A-Za-z0-9_/.{}-]*batch[A-Za-z0-9_/.{}-]*)");
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
     private static final int CLIENTS = 8;
     private final String publisher;
     private final EventBodies events;
@@ -37,7 +38,8 @@ final class BatchBenchmark {
             for (String path : candidates(client)) {
                 HttpResponse<String> probe = client.send(events.batches(publisher + path, scale.batchSize()).apply(0),
                         HttpResponse.BodyHandlers.ofString());
-                if (probe.statusCode() >= 200 && probe.statusCode() < 300) {
+                boolean allAccepted = accepted(probe.body()) == scale.batchSize();
+                if (probe.statusCode() >= 200 && probe.statusCode() < 300 && allAccepted) {
                     return measure(path, scale, load, monitor, progress);
                 }
                 tried += " POST " + path + " -> " + probe.statusCode() + excerpt(probe.body()) + ";";
@@ -54,8 +56,7 @@ final class BatchBenchmark {
         LoadResult result = load.closed("batch " + path, events.batches(publisher + path, scale.batchSize()), CLIENTS,
                 scale.step(), Long.MAX_VALUE, (seq, status, body) -> {
                     if (status >= 200 && status < 300) {
-                        int ids = count(body, "\"event_id\"");
-                        acceptedEvents.add(ids > 0 ? ids : scale.batchSize());
+                        acceptedEvents.add(accepted(body));
                     }
                 });
         LoadStep step = new LoadStep(result, phase.end());
@@ -77,12 +78,20 @@ final class BatchBenchmark {
         return paths;
     }
 
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
-            n++;
+    /**
+     * The events a batch answer accepted: its {@code accepted} count (a 207 lists each event's own outcome), or,
+     * without one, the event ids it returned. A batch whose events were all rejected counts none.
+     */
+    static long accepted(String body) {
+        Matcher count = ACCEPTED.matcher(body);
+        if (count.find()) {
+            return Long.parseLong(count.group(1));
         }
-        return n;
+        long ids = 0;
+        for (int i = body.indexOf("\"event_id\""); i >= 0; i = body.indexOf("\"event_id\"", i + 1)) {
+            ids++;
+        }
+        return ids;
     }
 
     private static String excerpt(String body) {

@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One run, phase by phase: idle, end to end (while the platform is clean), then - with the subscriber
- * paused - the Helidon no-op ceiling, the publisher, the batch endpoint, Kafka's and JobRunr's ceilings.
+ * One run, phase by phase: idle, end to end (warm-up, burst, fixed rate; while the platform is clean), then -
+ * with the subscriber paused - the Helidon no-op ceiling, the publisher, the batch endpoint, Kafka's and
+ * JobRunr's ceilings.
  * A failing phase is recorded in the report and the run goes on.
  */
 final class Benchmark {
@@ -44,8 +45,13 @@ final class Benchmark {
             monitor.watchAlone("harness", ProcessHandle.current().pid());
             Map<String, Long> idle = idle(monitor);
             EndToEndBenchmark e2e = new EndToEndBenchmark(endpoints, scale, options.apiKey(), load, monitor, progress);
-            EndToEndResult fixed = attempt("e2e", "end to end, fixed rate", e2e::fixedRate);
+            attempt("e2e", "end to end, warm-up", () -> {
+                e2e.warmUp();
+                return null;
+            });
             EndToEndResult burst = attempt("e2e", "end to end, burst", e2e::burst);
+            EndToEndResult fixed = attempt("e2e", "end to end, fixed rate", e2e::fixedRate);
+            EndToEndResult drain = attempt("e2e", "subscriber drain", () -> e2e.drain(pids.get("subscriber")));
             Phases later = new Phases(options, endpoints, logDir, progress, monitor, load);
             try (SubscriberPause pause = SubscriberPause.pause(pids.get("subscriber"))) {
                 notes.add(pause.paused() ? "The subscriber was paused (SIGSTOP) from the ingestion phases to the end."
@@ -59,7 +65,7 @@ final class Benchmark {
                 }
                 List<JobsResult> jobs = orEmpty(attempt("jobs", "JobRunr no-op ceiling", later::jobs));
                 return new Report(scale.name(), machine, loadBefore, ProcFs.loadAverage(), platform(), idle, noop,
-                        publisher, batch, fixed, burst, kafka, jobs, monitor.history(), notes, failures);
+                        publisher, batch, fixed, burst, drain, kafka, jobs, monitor.history(), notes, failures);
             }
         }
     }

@@ -23,7 +23,7 @@ final class Bounds {
                 + "/s, stored by jobs " + Fmt.num(e.storeRate()) + "/s";
         String slowest;
         if (e.scheduleRate() < accept * 0.9 && e.storeRate() >= e.scheduleRate() * 0.9) {
-            slowest = "the consumer's one-at-a-time scheduling (pending status + job insert per record"
+            slowest = "the consumer's scheduling (pending statuses in one statement + a JobRunr bulk insert per batch"
                     + (sequentialEnqueue == null ? "" : "; JobRunr alone enqueues " + Fmt.num(sequentialEnqueue.enqueueRate())
                     + "/s one at a time") + ")";
         } else if (e.storeRate() < e.scheduleRate() * 0.9) {
@@ -32,6 +32,15 @@ final class Bounds {
             slowest = "acceptance: the publisher";
         }
         return "slowest stage: " + slowest + "; " + stages + "; " + cpu(e.usage());
+    }
+
+    /** What the subscriber spends per stored event when it works alone through a backlog. */
+    static String drain(EndToEndResult e) {
+        double stored = e.storeRate();
+        String perEvent = stored > 0 ? "; CPU per stored event " + Fmt.num(e.usage().machineCpu() / stored * 10_000)
+                + " us (machine)" : "";
+        return "consumer scheduled " + Fmt.num(e.scheduleRate()) + "/s, jobs stored " + Fmt.num(stored) + "/s"
+                + perEvent + "; " + cpu(e.usage());
     }
 
     /** Where the time from 202 to stored row goes at a low rate. */

@@ -65,7 +65,7 @@ final class DetailSections {
         out.add("| run | accepted | stored | accepted/s | scheduled/s | stored/s (10-90%) | overall/s | "
                 + "202 to stored p50 / p99 / p99.9 / max | due to stored | 202 to pending | pending to stored |");
         out.add("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (EndToEndResult e : new EndToEndResult[] {r.endToEndFixed(), r.endToEndBurst()}) {
+        for (EndToEndResult e : new EndToEndResult[] {r.endToEndFixed(), r.endToEndBurst(), r.drain()}) {
             if (e != null) {
                 out.add("| " + e.label() + " | " + e.load().ok() + " | " + e.stored() + " | " + Fmt.num(e.load().throughput())
                         + " | " + Fmt.num(e.scheduleRate()) + " | " + Fmt.num(e.storeRate()) + " | " + Fmt.num(e.overallRate())

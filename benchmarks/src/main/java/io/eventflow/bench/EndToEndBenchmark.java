@@ -30,6 +30,20 @@ final class EndToEndBenchmark {
         this.progress = progress;
     }
 
+    /**
+     * Events at four times the fixed rate for the warm-up time, awaited until stored, and not measured: the end-to-end
+     * phases come first in a run, and without it they would time the services' JIT compilation.
+     */
+    void warmUp() throws SQLException {
+        int rate = scale.e2eRate() * 4;
+        EventBodies events = new EventBodies(Bench.runId("w"), apiKey);
+        progress.phase("end to end: warm-up, " + rate + " events/s for " + scale.warmup().toMillis() + " ms");
+        LoadResult result = load.open("end to end warm-up", events.singles(url()), rate, scale.warmup(),
+                (seq, status, body) -> { });
+        new StoredEvents(endpoints.jdbcUrl()).await(events.userIds(), result.ok(), scale.drainTimeout(),
+                n -> progress.track(() -> "warm-up: " + n + " of " + result.ok() + " stored"));
+    }
+
     /** A fixed offered rate (open model): the latency from accepted to stored. */
     EndToEndResult fixedRate() throws SQLException {
         int rate = scale.e2eRate();
@@ -55,6 +69,32 @@ final class EndToEndBenchmark {
         LoadResult result = load.closed(label, bodies.singles(url()), scale.concurrency(), Duration.ofMinutes(5),
                 events, acceptance(accepted));
         return collect(label, bodies, result, accepted, startMicros, 0, phase);
+    }
+
+    /**
+     * The subscriber alone: with it paused, a backlog of burst-size events goes in through the batch endpoint; then
+     * it is resumed and the rate at which its jobs store the backlog is measured, with no ingestion beside it.
+     */
+    EndToEndResult drain(Long subscriberPid) throws Exception {
+        int events = scale.e2eBurst();
+        int size = scale.batchSize();
+        String label = "subscriber drain of a backlog of " + events;
+        EventBodies bodies = new EventBodies(Bench.runId("d"), apiKey);
+        LoadResult sent;
+        try (SubscriberPause pause = SubscriberPause.pause(subscriberPid)) {
+            if (!pause.paused()) {
+                throw new IllegalStateException("the subscriber's process was not found, so it could not be paused");
+            }
+            progress.phase(label + ": sending it with the subscriber paused");
+            sent = load.closed(label + " (sending)", bodies.batches(endpoints.publisher() + "/api/v1/events/batch", size),
+                    4, Duration.ofMinutes(5), (events + size - 1) / size, (seq, status, body) -> { });
+            progress.phase(label + ": subscriber resumed");
+        }
+        ProcessMonitor.Phase phase = monitor.begin(label);
+        long startMicros = Rates.nowMicros();
+        LoadResult accepted = new LoadResult(sent.label(), 0, sent.concurrency(), sent.ok() * size,
+                sent.failed() * size, sent.outcomes(), sent.seconds(), sent.latency());
+        return collect(label, bodies, accepted, new long[0], startMicros, 0, phase);
     }
 
     private EndToEndResult collect(String label, EventBodies events, LoadResult result, long[] accepted,

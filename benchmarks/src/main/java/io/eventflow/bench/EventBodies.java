@@ -35,9 +35,9 @@ final class EventBodies {
                 + "\",\"metadata\":{\"bench_run\":\"" + runId + "\",\"seq\":" + seq + ",\"page\":\"/bench\"}}";
     }
 
-    /** A JSON array of {@code size} events, numbered from {@code first}. */
+    /** A JSON array of {@code size} events, numbered from {@code first}; each names its type, as batches require. */
     String batch(long first, int size) {
-        return LongStream.range(first, first + size).mapToObj(this::event)
+        return LongStream.range(first, first + size).mapToObj(seq -> "{\"type\":\"user_analytics\"," + event(seq).substring(1))
                 .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
     }
 

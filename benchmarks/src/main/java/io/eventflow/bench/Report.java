@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public record Report(String mode, MachineInfo machine, String loadBefore, String loadAfter, String platform,
                      Map<String, Long> idleRssKb, IngestionResult noop, IngestionResult publisher, BatchResult batch,
-                     EndToEndResult endToEndFixed, EndToEndResult endToEndBurst, List<KafkaResult> kafka,
+                     EndToEndResult endToEndFixed, EndToEndResult endToEndBurst, EndToEndResult drain,
+                     List<KafkaResult> kafka,
                      List<JobsResult> jobs, List<Usage> phases, List<String> notes, List<String> failures) {
 
     /** The report as Markdown. */

@@ -67,6 +67,12 @@ final class SummaryTable {
                     Fmt.num(ceiling) + " (JobRunr no-op jobs/s)", Fmt.ratio(burst.storeRate(), ceiling), ">= 70%",
                     Bounds.endToEnd(burst, r.job("sequential")));
         }
+        EndToEndResult drain = r.drain();
+        if (drain != null) {
+            row("subscriber alone: drain of a backlog (events/s stored)", Fmt.num(drain.storeRate()),
+                    Fmt.num(ceiling) + " (JobRunr no-op jobs/s)", Fmt.ratio(drain.storeRate(), ceiling), "-",
+                    Bounds.drain(drain));
+        }
         EndToEndResult fixed = r.endToEndFixed();
         JobsResult paced = r.job("paced");
         if (fixed != null) {

@@ -52,6 +52,8 @@ class BenchmarkSmokeIT {
         assertThat(report.failures()).isEmpty();
         assertThat(report.noop()).isNotNull();
         assertThat(report.publisher()).isNotNull();
+        assertThat(report.batch().measured()).as(report.batch().note()).isTrue();
+        assertThat(report.batch().eventsPerSecond()).isPositive();
         assertThat(report.kafka()).extracting(KafkaResult::compression).containsExactly("lz4", "gzip");
         assertThat(report.jobs()).hasSize(3);
     }
@@ -74,7 +76,7 @@ class BenchmarkSmokeIT {
 
     @Test
     void everyAcceptedEventReachedTheDatabase() {
-        for (EndToEndResult e2e : List.of(report.endToEndFixed(), report.endToEndBurst())) {
+        for (EndToEndResult e2e : List.of(report.endToEndFixed(), report.endToEndBurst(), report.drain())) {
             assertThat(e2e.load().ok()).isPositive();
             assertThat(e2e.stored()).isEqualTo(e2e.load().ok());
         }

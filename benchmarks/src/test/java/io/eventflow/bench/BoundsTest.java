@@ -15,7 +15,7 @@ class BoundsTest {
     void namesTheConsumerWhenSchedulingIsTheSlowestStage() {
         String bound = Bounds.endToEnd(endToEnd(1000, 300, 290), null);
 
-        assertThat(bound).startsWith("slowest stage: the consumer's one-at-a-time scheduling");
+        assertThat(bound).startsWith("slowest stage: the consumer's scheduling");
         assertThat(bound).contains("scheduled by the consumer 300/s", "busiest threads subscriber: kafka-# 25%");
     }
 
@@ -27,6 +27,16 @@ class BoundsTest {
     @Test
     void namesThePublisherWhenEveryLaterStageKeepsUp() {
         assertThat(Bounds.endToEnd(endToEnd(300, 300, 300), null)).startsWith("slowest stage: acceptance");
+    }
+
+    @Test
+    void givesTheCpuPerStoredEventOfADrain() {
+        Usage busy = new Usage("drain", 10, 150, Map.of("subscriber", 100.0), Map.of(), Map.of());
+        EndToEndResult drain = new EndToEndResult("drain", new LoadResult("drain", 0, 4, 5000, 0, Map.of(), 1,
+                Latency.NONE), 5000, Latency.NONE, Latency.NONE, Latency.NONE, Latency.NONE, 2000, 500, 450, busy);
+
+        assertThat(Bounds.drain(drain)).startsWith("consumer scheduled 2,000/s, jobs stored 500/s; "
+                + "CPU per stored event 3,000 us (machine)");
     }
 
     @Test
