@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -37,8 +38,9 @@ final class EventBodies {
 
     /** A JSON array of {@code size} events, numbered from {@code first}; each names its type, as batches require. */
     String batch(long first, int size) {
-        return LongStream.range(first, first + size).mapToObj(seq -> "{\"type\":\"user_analytics\"," + event(seq).substring(1))
-                .reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+        return LongStream.range(first, first + size)
+                .mapToObj(seq -> "{\"type\":\"user_analytics\"," + event(seq).substring(1))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /** POSTs of single events to {@code url}. */

@@ -86,7 +86,8 @@ public class BatchResource {
         String type = types.resolve(typeName.isTextual() ? typeName.asText() : null).orElseThrow(() ->
                 new InvalidEventException("Invalid event", List.of(new Violation("type", "/type",
                         typeName.isMissingNode() ? "is required" : types.unknownTypeReason()))));
-        ObjectNode fields = ((ObjectNode) member).deepCopy();
+        // the member belongs to this request's own parsed array, so it is changed in place rather than copied
+        ObjectNode fields = (ObjectNode) member;
         fields.remove("type");
         return parser.command(type, fields, "", correlationId, EventOrigin.publisher(), idempotencyKey);
     }
