@@ -3,12 +3,9 @@ package io.eventflow.jobs.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import io.eventflow.jobs.application.port.out.EventStatusPort;
 import io.eventflow.jobs.application.port.out.PendingEvent;
-import io.eventflow.jobs.domain.ProcessingStatus;
 import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
 import io.eventflow.jobs.domain.StreamedEvent;
@@ -19,13 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ScheduleEventServiceTest {
 
-    private final List<String> calls = new ArrayList<>();
-    private final List<PendingEvent> markedPending = new ArrayList<>();
+    private final RecordingStatusPort status = new RecordingStatusPort();
     private final List<PendingEvent> scheduled = new ArrayList<>();
-    private RuntimeException statusFailure;
 
-    private final ScheduleEventService service = new ScheduleEventService(new RecordingStatus(), events -> {
-        calls.add("schedule " + events.size());
+    private final ScheduleEventService service = new ScheduleEventService(status, events -> {
+        status.calls.add("schedule " + events.size());
         scheduled.addAll(events);
     }, type -> type.equals("chemical_research") ? 5 : 3);
 
@@ -36,8 +31,8 @@ class ScheduleEventServiceTest {
 
         service.scheduleAll(List.of(first, second));
 
-        assertThat(calls).containsExactly("pending 2", "schedule 2");
-        assertThat(markedPending).isEqualTo(scheduled);
+        assertThat(status.calls).containsExactly("pending 2", "schedule 2");
+        assertThat(status.markedPending).isEqualTo(scheduled);
         assertThat(scheduled).extracting(PendingEvent::event).containsExactly(first.event(), second.event());
         assertThat(scheduled).extracting(PendingEvent::maxRetries).containsExactly(3, 5);
         assertThat(scheduled).extracting(PendingEvent::position).containsExactly(first.position(), second.position());
@@ -49,7 +44,7 @@ class ScheduleEventServiceTest {
 
         service.schedule(event);
 
-        assertThat(calls).containsExactly("pending 1", "schedule 1");
+        assertThat(status.calls).containsExactly("pending 1", "schedule 1");
         assertThat(scheduled).singleElement().satisfies(p -> {
             assertThat(p.event()).isEqualTo(event);
             assertThat(p.position()).isNull();
@@ -60,12 +55,12 @@ class ScheduleEventServiceTest {
     void anEmptyBatchTouchesNothing() {
         service.scheduleAll(List.of());
 
-        assertThat(calls).isEmpty();
+        assertThat(status.calls).isEmpty();
     }
 
     @Test
     void noJobIsScheduledWhenThePendingStatusesCouldNotBeStored() {
-        statusFailure = new IllegalStateException("database down");
+        status.failure = new IllegalStateException("database down");
 
         assertThatIllegalStateException().isThrownBy(() -> service.scheduleAll(List.of(streamed("user_analytics", null))));
         assertThat(scheduled).isEmpty();
@@ -73,41 +68,5 @@ class ScheduleEventServiceTest {
 
     private static StreamedEvent streamed(String type, StreamPosition position) {
         return new StreamedEvent(new ReceivedEvent(UUID.randomUUID(), type, "key-1", Map.of("k", "v")), position);
-    }
-
-    private final class RecordingStatus implements EventStatusPort {
-        @Override
-        public void markPending(List<PendingEvent> events) {
-            if (statusFailure != null) {
-                throw statusFailure;
-            }
-            calls.add("pending " + events.size());
-            markedPending.addAll(events);
-        }
-
-        @Override
-        public boolean markProcessing(UUID eventId, String type, int retryCount) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ProcessingStatus> find(UUID eventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<UUID> failedEventIds(Optional<String> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void markRequeued(UUID eventId) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -115,12 +115,15 @@ class StatusPersistenceAdapter implements EventStatusPort {
                 .setParameter(1, eventId).executeUpdate();
     }
 
-    /** Completes the event's status; called in the transaction that stores the event's data. */
+    /**
+     * Completes the event's status; called in the transaction that stores the event's data. A status that is
+     * completed already keeps its first completion time.
+     */
     void complete(UUID eventId, int retryCount) {
         em.createNativeQuery("""
                         UPDATE event_processing_status
                            SET status = ?2, retry_count = ?3, error_message = NULL, updated_at = now(), processed_at = now()
-                         WHERE event_id = ?1""")
+                         WHERE event_id = ?1 AND status <> 'completed'""")
                 .setParameter(1, eventId).setParameter(2, ProcessingStatus.COMPLETED.value()).setParameter(3, retryCount)
                 .executeUpdate();
     }
