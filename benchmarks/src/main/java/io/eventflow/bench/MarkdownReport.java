@@ -58,7 +58,10 @@ final class MarkdownReport {
                 percentiles (no coordinated omission). Saturation is a closed model: N clients, each sending when its \
                 last answer came; its latency is service time. Rates above what saturation reached are skipped.
                 - Events: `user_analytics` with a run id and a sequence number in `metadata`, over %d user ids (Kafka keys).
-                - End to end: the 202's arrival (harness clock) against `event_processing_status.created_at` (consumer \
+                - End to end: first a warm-up (four times the fixed rate for the warm-up time, awaited, not measured), \
+                then the burst, the fixed rate and the subscriber alone (paused while a backlog goes in through the \
+                batch endpoint, then resumed). The 202's arrival (harness clock) is timed against \
+                `event_processing_status.created_at` (consumer \
                 scheduled the job) and `user_analytics_events.processed_at` (row stored); same machine, same clock. \
                 Rates are read from those timestamps between the 10th and the 90th percentile.
                 - Ceilings, same run, same machine: a Helidon MP 4.1.2 JAX-RS endpoint that only answers 202 (own JVM, \
