@@ -116,16 +116,22 @@ class StatusPersistenceAdapter implements EventStatusPort {
     }
 
     /**
-     * Completes the event's status; called in the transaction that stores the event's data. A status that is
-     * completed already keeps its first completion time.
+     * Completes the event's status (creating it if it is missing); called in the transaction that stores the
+     * event's data.
+     *
+     * @return false if the event was completed already - its data is stored and keeps its first completion time
      */
-    void complete(UUID eventId, int retryCount) {
-        em.createNativeQuery("""
-                        UPDATE event_processing_status
-                           SET status = ?2, retry_count = ?3, error_message = NULL, updated_at = now(), processed_at = now()
-                         WHERE event_id = ?1 AND status <> 'completed'""")
-                .setParameter(1, eventId).setParameter(2, ProcessingStatus.COMPLETED.value()).setParameter(3, retryCount)
+    boolean complete(UUID eventId, String type, int retryCount) {
+        int changed = em.createNativeQuery("""
+                        INSERT INTO event_processing_status (event_id, event_type, status, retry_count, processed_at)
+                        VALUES (?1, ?2, 'completed', ?3, now())
+                        ON CONFLICT (event_id) DO UPDATE
+                           SET status = 'completed', retry_count = EXCLUDED.retry_count, error_message = NULL,
+                               updated_at = now(), processed_at = now()
+                         WHERE event_processing_status.status <> 'completed'""")
+                .setParameter(1, eventId).setParameter(2, type).setParameter(3, retryCount)
                 .executeUpdate();
+        return changed > 0;
     }
 
     private static String truncate(String message) {
