@@ -10,12 +10,4 @@ public interface EventHandler {
 
     /** Processes (and stores) one event; must be idempotent. */
     void handle(ReceivedEvent event, int retryCount);
-
-    /**
-     * True when handling is a single store transaction with no slow step before it: the event then goes from
-     * pending straight to completed, without a transaction of its own to record that it is being processed.
-     */
-    default boolean storesOnly() {
-        return false;
-    }
 }

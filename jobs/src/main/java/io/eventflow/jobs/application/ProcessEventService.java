@@ -6,10 +6,8 @@ import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.UnknownEventTypeException;
 
 /**
- * Routes an event to its handler, keeping its status; a completed event is never processed again. A handler
- * with a slow step (enrichment) first marks the event processing, in a transaction of its own, so the status
- * shows the attempt while it runs; a handler that only stores does without it (its store is idempotent and
- * completes the status in the same transaction).
+ * Routes an event to its handler, keeping its status (pending, processing, completed or failed, as the old
+ * platform did); a completed event is never processed again.
  */
 public final class ProcessEventService implements ProcessEventUseCase {
 
@@ -26,7 +24,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
     public void process(ReceivedEvent event, int retryCount) {
         EventHandler handler = router.handlerFor(event.type())
                 .orElseThrow(() -> new UnknownEventTypeException(event.type()));
-        if (!handler.storesOnly() && !status.markProcessing(event.eventId(), event.type(), retryCount)) {
+        if (!status.markProcessing(event.eventId(), event.type(), retryCount)) {
             return;
         }
         try {

@@ -21,11 +21,6 @@ public final class UserAnalyticsHandler implements EventHandler {
     }
 
     @Override
-    public boolean storesOnly() {
-        return true;
-    }
-
-    @Override
     public void handle(ReceivedEvent event, int retryCount) {
         store.storeUserAnalytics(UserAnalyticsEvent.from(event), retryCount);
     }

@@ -15,26 +15,19 @@ class ProcessEventServiceTest {
 
     private final RecordingStatusPort status = new RecordingStatusPort();
 
-    /** A handler that records what it handled, and can be told to fail or to declare itself store-only. */
+    /** A handler that records what it handled, and can be told to fail. */
     private final class Handler implements EventHandler {
         private final String type;
-        private final boolean storesOnly;
         private final List<Integer> handled = new ArrayList<>();
         private RuntimeException failure;
 
-        Handler(String type, boolean storesOnly) {
+        Handler(String type) {
             this.type = type;
-            this.storesOnly = storesOnly;
         }
 
         @Override
         public String type() {
             return type;
-        }
-
-        @Override
-        public boolean storesOnly() {
-            return storesOnly;
         }
 
         @Override
@@ -47,24 +40,19 @@ class ProcessEventServiceTest {
         }
     }
 
-    private final Handler enriching = new Handler("chemical_research", false);
-    private final Handler storing = new Handler("user_analytics", true);
+    private final Handler enriching = new Handler("chemical_research");
+    private final Handler storing = new Handler("user_analytics");
     private final ProcessEventService service =
             new ProcessEventService(new EventRouter(List.of(enriching, storing)), status);
 
     @Test
-    void aHandlerWithASlowStepMarksTheEventProcessingFirst() {
+    void marksTheEventProcessingThenRoutesItToTheHandlerOfItsType() {
         service.process(event("chemical_research"), 2);
-
-        assertThat(status.calls).containsExactly("processing 2", "handle chemical_research");
-        assertThat(enriching.handled).containsExactly(2);
-    }
-
-    @Test
-    void aStoreOnlyHandlerGoesStraightToItsStoreTransaction() {
         service.process(event("user_analytics"), 0);
 
-        assertThat(status.calls).containsExactly("handle user_analytics");
+        assertThat(status.calls).containsExactly("processing 2", "handle chemical_research", "processing 0",
+                "handle user_analytics");
+        assertThat(enriching.handled).containsExactly(2);
         assertThat(storing.handled).containsExactly(0);
     }
 
@@ -83,7 +71,7 @@ class ProcessEventServiceTest {
         storing.failure = new IllegalStateException("database down");
 
         assertThatIllegalStateException().isThrownBy(() -> service.process(event("user_analytics"), 1));
-        assertThat(status.calls).containsExactly("handle user_analytics", "failed 1: database down");
+        assertThat(status.calls).containsExactly("processing 1", "handle user_analytics", "failed 1: database down");
     }
 
     private static ReceivedEvent event(String type) {
