@@ -64,8 +64,7 @@ public class CloudEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    public Response binary(String body, @Context HttpHeaders headers,
-                                            @Context ContainerRequestContext request) {
+    public Response binary(String body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
         return Answers.await(submitter.submit(LABEL, () -> reader.binary(headers, body, correlationId))
                 .thenApply(PublishOutcome::asResponse));

@@ -32,6 +32,7 @@ final class BatchingSubscriber<T> implements Subscriber<T>, AutoCloseable {
     private final Object lock = new Object();
     private List<T> buffer = new ArrayList<>();
     private boolean drainScheduled;
+    private volatile boolean stopped;
     private volatile Subscription subscription;
 
     /** Creates the subscriber; its thread is named {@code threadName}. */
@@ -78,14 +79,15 @@ final class BatchingSubscriber<T> implements Subscriber<T>, AutoCloseable {
             buffer = new ArrayList<>();
             drainScheduled = false;
         }
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || stopped) {
             return;
         }
         try {
             handler.accept(batch);
         } catch (RuntimeException e) {
-            // nothing more is requested: acknowledging later records could move the committed offset past these,
-            // which are redelivered after a restart instead
+            // nothing after this batch is handled or requested: acknowledging later records could move the committed
+            // offset past these, which are redelivered after a restart instead
+            stopped = true;
             LOGGER.log(Level.SEVERE, "A batch of " + batch.size() + " records was not handled; consumption stops"
                     + " until a restart", e);
             return;
