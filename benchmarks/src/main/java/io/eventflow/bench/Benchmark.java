@@ -84,6 +84,10 @@ final class Benchmark {
 
     private <T> T attempt(String name, String phase, Callable<T> work) {
         if (!options.runs(name)) {
+            String note = "Not run (--only " + String.join(",", options.phases()) + "): " + name + " phases.";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
             return null;
         }
         List<String> stopped = endpoints.pids().entrySet().stream()

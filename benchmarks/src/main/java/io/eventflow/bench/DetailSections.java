@@ -49,7 +49,7 @@ final class DetailSections {
         out.add("\n## Batch ingestion\n");
         BatchResult b = r.batch();
         if (b == null || !b.measured()) {
-            out.add("Not measured: " + (b == null ? "the phase failed (see Failures)." : b.note()));
+            out.add("Not measured: " + (b == null ? "the phase failed or was not run (see the failures and notes)." : b.note()));
             return;
         }
         out.add("| path | events per request | requests/s | events/s | latency p50 / p99 / p99.9 / max | machine CPU |");

@@ -26,7 +26,7 @@ final class SummaryTable {
 
     private void ingestion() {
         if (r.publisher() == null || r.noop() == null) {
-            row("single-event ingestion (events/s)", "not measured", "-", "-", "-", "see Failures");
+            row("single-event ingestion (events/s)", "not measured", "-", "-", "-", "failed or not run: see the failures and notes");
             return;
         }
         LoadStep pub = r.publisher().saturation();
@@ -50,7 +50,7 @@ final class SummaryTable {
         double ceiling = lz4 == null ? Double.NaN : lz4.recordsPerSecond();
         if (r.batch() == null || !r.batch().measured()) {
             row("batch ingestion (events/s)", "not measured", Fmt.num(ceiling) + " (ProducerPerformance lz4)", "-",
-                    ">= 50%", r.batch() == null ? "see Failures" : r.batch().note());
+                    ">= 50%", r.batch() == null ? "failed or not run: see the failures and notes" : r.batch().note());
             return;
         }
         row("batch ingestion (events/s, " + r.batch().batchSize() + " per request)", Fmt.num(r.batch().eventsPerSecond()),
