@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import java.util.logging.Level;
+import java.util.UUID;
 
 /**
  * The benchmark harness's command line, run by {@code ./eventflow bench [--smoke] [--target] [--out FILE]}:
@@ -41,7 +44,7 @@ public final class Bench {
     public static Report run(BenchOptions options) throws Exception {
         Path logDir = options.out().toAbsolutePath().getParent().resolve("bench-logs");
         // JobRunr's and Hikari's INFO lines would break the progress line; warnings still show
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         try (Progress progress = new Progress(System.out, System.console() != null)) {
             progress.phase(options.target() ? "targeting the running platform"
                     : "starting the platform (./eventflow run on free ports; logs in " + logDir + ")");
@@ -68,7 +71,7 @@ public final class Bench {
     }
 
     private static String randomKey() {
-        return java.util.UUID.randomUUID().toString().replace("-", "");
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** A short id that tells this run's events apart from any other run's. */

@@ -17,7 +17,8 @@ final class DetailSections {
 
     void ingestion() {
         out.add("\n## Ingestion: single-event POST\n");
-        out.add("| endpoint | step | offered/s | achieved/s | ok | failed | latency p50 / p99 / p99.9 / max | machine CPU | CPU per request |");
+        out.add("| endpoint | step | offered/s | achieved/s | ok | failed | latency p50 / p99 / p99.9 / max"
+                + " | machine CPU | CPU per request |");
         out.add("|---|---|---|---|---|---|---|---|---|");
         for (IngestionResult result : new IngestionResult[] {r.noop(), r.publisher()}) {
             if (result == null) {
@@ -86,7 +87,8 @@ final class DetailSections {
         }
         r.kafka().forEach(k -> out.add("| ProducerPerformance " + k.compression() + ", " + k.records() + " records | "
                 + Fmt.num(k.recordsPerSecond()) + " records/s (" + k.mbPerSecond() + " MB/s) | avg " + Fmt.ms(k.avgMs())
-                + ", p50 " + Fmt.ms(k.p50Ms()) + ", p99 " + Fmt.ms(k.p99Ms()) + ", p99.9 " + Fmt.ms(k.p999Ms()) + " | acks=all |"));
+                + ", p50 " + Fmt.ms(k.p50Ms()) + ", p99 " + Fmt.ms(k.p99Ms()) + ", p99.9 " + Fmt.ms(k.p999Ms())
+                + " | acks=all |"));
         r.jobs().forEach(j -> out.add("| JobRunr no-op, " + j.label() + ", " + j.jobs() + " jobs | " + Fmt.num(j.processRate())
                 + " jobs/s processed, " + Fmt.num(j.enqueueRate()) + " jobs/s enqueued | created to succeeded "
                 + Fmt.percentiles(j.latency()) + " | " + Scale.JOB_WORKERS + " workers |"));

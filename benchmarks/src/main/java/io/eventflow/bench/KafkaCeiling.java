@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The raw producer ceiling: Kafka's own {@code ProducerPerformance} (kafka-tools, from the devkit's
@@ -40,7 +41,7 @@ final class KafkaCeiling {
                 logDir.resolve("producer-perf-" + compression + ".log"), null);
         int exit = perf.awaitExit(Duration.ofMinutes(3));
         return perf.lines().stream().map(line -> KafkaResult.parse(compression, line))
-                .flatMap(java.util.Optional::stream).reduce((first, second) -> second)
+                .flatMap(Optional::stream).reduce((first, second) -> second)
                 .orElseThrow(() -> new IOException("ProducerPerformance (" + compression + ") exited with " + exit
                         + " without a summary: " + perf.tail()));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import java.util.concurrent.CompletionException;
 
 /** The shared tally of one load step, fed from the HTTP client's completion threads. */
 final class LoadRun {
@@ -68,7 +69,7 @@ final class LoadRun {
 
     private static String errorName(Throwable error) {
         Throwable cause = error;
-        while (cause != null && cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException) {
+        while (cause != null && cause.getCause() != null && cause instanceof CompletionException) {
             cause = cause.getCause();
         }
         return cause == null ? "error" : cause.getClass().getSimpleName();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** The machine a run measured: cores, memory, CPU model, JDK, OS and when. */
 public record MachineInfo(int cores, long memoryMb, String cpuModel, String jdk, String os, String date) {
@@ -27,11 +28,11 @@ public record MachineInfo(int cores, long memoryMb, String cpuModel, String jdk,
         return procLine("/proc/cpuinfo", "model name").map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
     }
 
-    private static java.util.Optional<String> procLine(String file, String prefix) {
+    private static Optional<String> procLine(String file, String prefix) {
         try (var lines = Files.lines(Path.of(file))) {
             return lines.filter(l -> l.startsWith(prefix)).findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

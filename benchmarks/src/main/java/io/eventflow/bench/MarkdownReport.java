@@ -73,7 +73,8 @@ final class MarkdownReport {
                 backlog the ingestion phases leave in Kafka does not compete for the CPU with later phases.
                 - Memory: resident memory from /proc/<pid>/status (VmRSS) of each process with its descendants; \
                 `postgres` is the devkit JVM, `postgres-server` the postmaster and its backends, whose shared pages \
-                (RssFile: the same binary; RssShmem: the shared buffers) are counted once, not once per backend. CPU: /proc/<pid>/stat, 100%% = one core.
+                (RssFile: the same binary; RssShmem: the shared buffers) are counted once, not once per backend. \
+                CPU: /proc/<pid>/stat, 100%% = one core.
                 """.formatted(Scale.MAX_IN_FLIGHT, EventBodies.USERS, KafkaCeiling.RECORD_SIZE,
                 Scale.JOB_WORKERS, Scale.POLL_INTERVAL.toSeconds()));
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
  * Watches named processes (each with its descendants): resident memory sampled twice a second, CPU
@@ -15,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessMonitor implements AutoCloseable {
 
-    private static final java.util.Set<String> THREADS_OF = java.util.Set.of("publisher", "subscriber", "helidon-noop");
+    private static final Set<String> THREADS_OF = Set.of("publisher", "subscriber", "helidon-noop");
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
-    private final java.util.Set<String> alone = ConcurrentHashMap.newKeySet();
+    private final Set<String> alone = ConcurrentHashMap.newKeySet();
     private final List<Phase> open = new CopyOnWriteArrayList<>();
     private final List<Usage> history = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,6 +1,7 @@
 package io.eventflow.bench;
 
 import java.util.Arrays;
+import java.time.Instant;
 
 /** Throughput read from completion timestamps. */
 final class Rates {
@@ -33,7 +34,7 @@ final class Rates {
 
     /** Microseconds since the epoch, now. */
     static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 }

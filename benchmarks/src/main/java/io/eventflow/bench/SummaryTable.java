@@ -26,7 +26,8 @@ final class SummaryTable {
 
     private void ingestion() {
         if (r.publisher() == null || r.noop() == null) {
-            row("single-event ingestion (events/s)", "not measured", "-", "-", "-", "failed or not run: see the failures and notes");
+            row("single-event ingestion (events/s)", "not measured", "-", "-", "-",
+                    "failed or not run: see the failures and notes");
             return;
         }
         LoadStep pub = r.publisher().saturation();

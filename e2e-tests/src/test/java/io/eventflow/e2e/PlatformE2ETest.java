@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.testing.ManagedProcess;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,7 +99,7 @@ class PlatformE2ETest {
 
     private static void stopAndAssertNothingLeft(ManagedProcess run, List<ProcessHandle> processes) throws Exception {
         run.process().destroy(); // SIGTERM, as a service manager or Ctrl-C would
-        assertThat(run.process().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(processes).as("processes left after stopping").noneMatch(ProcessHandle::isAlive));
         run.close();

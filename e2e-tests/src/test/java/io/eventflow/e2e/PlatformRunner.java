@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.eventflow.testing.Devkit;
 import io.eventflow.testing.ManagedProcess;
+import java.nio.file.Files;
 
 /** Starts {@code ./eventflow run} exactly as a user does, on free ports and a data folder of its own. */
 record PlatformRunner(Path home, int publisherPort, int subscriberPort, int dashboardPort, int kafkaPort,
@@ -33,7 +34,7 @@ record PlatformRunner(Path home, int publisherPort, int subscriberPort, int dash
 
     /** The API key that {@code ./eventflow run} made for the publisher and keeps in its data folder. */
     String apiKey() throws IOException {
-        return java.nio.file.Files.readString(home.resolve("api-key")).strip();
+        return Files.readString(home.resolve("api-key")).strip();
     }
 
     String publisher() {

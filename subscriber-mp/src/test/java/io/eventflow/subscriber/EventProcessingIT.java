@@ -114,7 +114,8 @@ class EventProcessingIT {
         String moleculeId = "mol-" + UUID.randomUUID();
         send(moleculeId, """
                 {"type":"chemical_research","event_id":"%s","molecule_id":"%s","researcher":"%s",
-                 "data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}""".formatted(UUID.randomUUID(), moleculeId, researcher));
+                 "data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}"""
+                .formatted(UUID.randomUUID(), moleculeId, researcher));
 
         List<?> events = awaitEvents("/api/v1/events/researcher/" + researcher.replace(" ", "%20"), 1);
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.InetAddress;
+import java.io.File;
 
 /** Locates the project and the devkit build, and starts its broker and database processes. */
 public final class Devkit {
@@ -38,7 +40,7 @@ public final class Devkit {
 
     /** A port that was free a moment ago on the loopback interface. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,7 +56,7 @@ public final class Devkit {
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m",
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", devkit.resolve("devkit.jar") + java.io.File.pathSeparator + devkit.resolve("libs") + "/*",
+                "-cp", devkit.resolve("devkit.jar") + File.pathSeparator + devkit.resolve("libs") + "/*",
                 "io.eventflow.devkit." + simpleName,
                 "--port", String.valueOf(port),
                 "--data-dir", dataDir.toString()));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A child process started for a test, whose output is copied to a log file and watched for a ready
@@ -49,7 +50,7 @@ public final class ManagedProcess implements AutoCloseable {
         CompletableFuture<Void> ready = managed.pumpOutput(readyLine);
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (TimeoutException | InterruptedException | ExecutionException e) {
             managed.close();
             throw new IllegalStateException(name + " did not become ready within " + timeout
                     + " (" + e.getMessage() + "); see " + logFile, e);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 
 /**
  * Takes the caller's {@code X-Correlation-Id} (or makes one), returns it, adds the old service's
@@ -56,7 +57,7 @@ public class CorrelationIdFilter implements ContainerRequestFilter, ContainerRes
         int status = response.getStatus();
         // a line per failed request; successful ones only when the logger is set to FINE (one line each costs
         // about a tenth of the publisher's CPU at full load)
-        LOGGER.log(status >= 400 ? Level.INFO : Level.FINE, () -> String.format(java.util.Locale.ROOT,
+        LOGGER.log(status >= 400 ? Level.INFO : Level.FINE, () -> String.format(Locale.ROOT,
                 "method=%s path=%s status=%d duration_ms=%.2f correlation_id=%s", request.getMethod(),
                 request.getUriInfo().getPath(), status, micros / 1000.0, id));
     }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.WebApplicationException;
 
 /** A bug must not leak a stack trace to clients: log it, answer a plain 500 problem. */
 @Provider
@@ -17,7 +18,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Override
     public Response toResponse(RuntimeException exception) {
-        if (exception instanceof jakarta.ws.rs.WebApplicationException web) {
+        if (exception instanceof WebApplicationException web) {
             return new WebApplicationExceptionMapper().toResponse(web);
         }
         LOGGER.log(Level.SEVERE, "Unexpected error", exception);

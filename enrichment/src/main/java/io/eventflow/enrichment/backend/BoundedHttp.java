@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.net.http.HttpHeaders;
 
 /** Sends one request with the JDK client and reads at most {@link #MAX_BODY_BYTES} of the answer. */
 public final class BoundedHttp {
@@ -25,7 +26,7 @@ public final class BoundedHttp {
     }
 
     /** A 2xx answer. */
-    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    public record Reply(int status, HttpHeaders headers, String body) {
     }
 
     /**

@@ -27,6 +27,7 @@ final class BoundedLangChainHttpClient implements HttpClient {
     private BoundedLangChainHttpClient(Builder builder) {
         // HTTP/1.1: one request per call gains nothing from HTTP/2, and some plain-http local
         // servers mishandle the h2c upgrade the JDK client would attempt.
+        // fully qualified: LangChain4j's HttpClient and HttpRequest are the imported names here
         java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1);
         if (builder.connectTimeout != null) {
@@ -38,6 +39,7 @@ final class BoundedLangChainHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        // fully qualified: LangChain4j's HttpRequest is the imported name here
         java.net.http.HttpRequest.Builder jdkRequest = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
                 .method(request.method().name(), request.body() == null
                         ? BodyPublishers.noBody() : BodyPublishers.ofString(request.body()));

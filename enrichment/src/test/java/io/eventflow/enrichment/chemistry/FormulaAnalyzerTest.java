@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.HashMap;
+import java.util.stream.IntStream;
 
 class FormulaAnalyzerTest {
 
@@ -95,10 +97,10 @@ class FormulaAnalyzerTest {
     @Test
     void givesTheSameAnswersUnderConcurrentUse() {
         List<String> formulas = List.of("H2O", "C6H12O6", "CaCO3", "C8H10N4O2", "Xx2", "Ca(OH)2");
-        Map<String, FormulaAnalysis> expected = new java.util.HashMap<>();
+        Map<String, FormulaAnalysis> expected = new HashMap<>();
         formulas.forEach(f -> expected.put(f, analyzer.analyze(f)));
 
-        List<Boolean> same = java.util.stream.IntStream.range(0, 600).parallel()
+        List<Boolean> same = IntStream.range(0, 600).parallel()
                 .mapToObj(i -> formulas.get(i % formulas.size()))
                 .map(f -> new FormulaAnalyzer().analyze(f).equals(expected.get(f)))
                 .toList();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.util.HashMap;
 
 /** A scripted HTTP server on 127.0.0.1 (ephemeral port): answers each request with the next queued reply. */
 public final class FakeServer implements AutoCloseable {
@@ -119,7 +120,7 @@ public final class FakeServer implements AutoCloseable {
 
         /** This reply with a header added. */
         public Reply header(String name, String value) {
-            Map<String, String> all = new java.util.HashMap<>(headers);
+            Map<String, String> all = new HashMap<>(headers);
             all.put(name, value);
             return new Reply(status, Map.copyOf(all), body, hang);
         }

@@ -13,6 +13,7 @@ import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import org.jobrunr.jobs.mappers.JobMapper;
 
 /** JobRunr has no Helidon integration: its storage, mapper, activator and scheduler are produced here. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ class JobRunrConfiguration {
                                     DatabaseMigration migration) {
         migration.ensureMigrated();
         StorageProvider storageProvider = SqlStorageProviderFactory.using(dataSource);
-        storageProvider.setJobMapper(new org.jobrunr.jobs.mappers.JobMapper(jsonMapper));
+        storageProvider.setJobMapper(new JobMapper(jsonMapper));
         return storageProvider;
     }
 

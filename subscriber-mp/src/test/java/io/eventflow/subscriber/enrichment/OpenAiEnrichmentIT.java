@@ -131,7 +131,8 @@ class OpenAiEnrichmentIT {
                  "data":{"formula":"%s"},"timestamp":"2024-01-01T12:00:00Z"}""".formatted(UUID.randomUUID(), researcher, formula);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("eventflow.events", "mol-1", value)).get();
         }
         List<?> events = await().atMost(Duration.ofSeconds(60)).until(

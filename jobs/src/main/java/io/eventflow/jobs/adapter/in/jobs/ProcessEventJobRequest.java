@@ -3,6 +3,7 @@ package io.eventflow.jobs.adapter.in.jobs;
 import java.util.UUID;
 
 import org.jobrunr.jobs.lambdas.JobRequest;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The stored argument of an event's processing job: the event's identity and its contract JSON.
@@ -24,6 +25,6 @@ public record ProcessEventJobRequest(UUID eventId, String type, String key, Stri
 
     /** The processing job's id for an event: the same event always yields the same job id. */
     public static UUID jobIdFor(UUID eventId) {
-        return UUID.nameUUIDFromBytes((JOB_ID_PREFIX + eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes((JOB_ID_PREFIX + eventId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import java.time.Duration;
 
 /** Ready only while the broker answers and the outgoing channel is open: {@code /health/ready}. */
 @Readiness
@@ -47,6 +48,6 @@ class KafkaReadinessCheck implements HealthCheck {
 
     @PreDestroy
     void close() {
-        admin.close(java.time.Duration.ofSeconds(2));
+        admin.close(Duration.ofSeconds(2));
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,7 +101,7 @@ class BrokerOutageIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     var header = r.headers().lastHeader("event-id");
                     if (key.equals(r.key()) && header != null) {
-                        ids.add(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        ids.add(new String(header.value(), StandardCharsets.UTF_8));
                     }
                 });
                 return ids.size() >= 2;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.IntFunction;
 
 /**
  * Stored events, newest first by event time, in the old service's shape.
@@ -57,7 +58,7 @@ public class EventQueryResource {
     }
 
     /** Answers 422 naming {@code limit} unless it is a whole number within 1..100. */
-    static Response withLimit(String limit, java.util.function.IntFunction<Map<String, Object>> body) {
+    static Response withLimit(String limit, IntFunction<Map<String, Object>> body) {
         int n;
         try {
             n = Integer.parseInt(limit.trim());

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
+import org.assertj.core.api.Assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -100,7 +101,7 @@ class BatchingSubscriberTest {
 
     @Test
     void refusesANonPositiveWindow() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BatchingSubscriber<Integer>("test-batches", 0, batch -> { }))
                 .withMessageContaining("maxInFlight");
     }
