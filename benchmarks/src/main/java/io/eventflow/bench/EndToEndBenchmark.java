@@ -7,6 +7,18 @@ import java.util.function.ToLongFunction;
 
 import org.HdrHistogram.Histogram;
 
+import io.eventflow.bench.load.EventBodies;
+import io.eventflow.bench.load.Latency;
+import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.load.LoadResult;
+import io.eventflow.bench.load.Rates;
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.StoredEvents;
+import io.eventflow.bench.platform.SubscriberPause;
+import io.eventflow.bench.platform.Usage;
+import io.eventflow.bench.report.EndToEndResult;
+
 /**
  * Events from POST to stored row, timed with the 202's arrival and the rows' own timestamps
  * ({@code event_processing_status.created_at}, {@code user_analytics_events.processed_at}).
@@ -131,7 +143,7 @@ final class EndToEndBenchmark {
         return Latency.of(micros);
     }
 
-    private static LoadRun.Listener acceptance(long[] accepted) {
+    private static LoadGenerator.Listener acceptance(long[] accepted) {
         return (seq, status, body) -> {
             if (status >= 200 && status < 300 && seq < accepted.length) {
                 accepted[(int) seq] = Rates.nowMicros();
