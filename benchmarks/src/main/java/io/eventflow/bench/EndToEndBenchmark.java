@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import org.HdrHistogram.Histogram;
-
 import io.eventflow.bench.load.EventBodies;
 import io.eventflow.bench.load.Latency;
 import io.eventflow.bench.load.LoadGenerator;
@@ -18,6 +16,7 @@ import io.eventflow.bench.platform.StoredEvents;
 import io.eventflow.bench.platform.SubscriberPause;
 import io.eventflow.bench.platform.Usage;
 import io.eventflow.bench.report.EndToEndResult;
+import org.HdrHistogram.Histogram;
 
 /**
  * Events from POST to stored row, timed with the 202's arrival and the rows' own timestamps

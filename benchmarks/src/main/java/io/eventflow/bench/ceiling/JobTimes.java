@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-import org.HdrHistogram.Histogram;
-
 import io.eventflow.bench.load.Latency;
 import io.eventflow.bench.load.Rates;
+import org.HdrHistogram.Histogram;
 
 /** Reads when the benchmark's JobRunr jobs were created and succeeded, straight from JobRunr's table. */
 final class JobTimes {
