@@ -19,7 +19,11 @@ import io.eventflow.testing.ManagedProcess;
  */
 public final class PlatformLauncher implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Longer than the script's own waits (up to 2 minutes each for Kafka, PostgreSQL, the publisher and the
+     * subscriber), so on a slow machine its message, naming the stage, is the one a failed start shows.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(9);
 
     private final ManagedProcess run;
     private final Endpoints endpoints;
