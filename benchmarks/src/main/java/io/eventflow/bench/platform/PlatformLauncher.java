@@ -3,7 +3,6 @@ package io.eventflow.bench.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -27,13 +26,11 @@ public final class PlatformLauncher implements AutoCloseable {
 
     private final ManagedProcess run;
     private final Endpoints endpoints;
-    private final Path logDir;
     private final Thread shutdownHook;
 
-    private PlatformLauncher(ManagedProcess run, Endpoints endpoints, Path logDir) {
+    private PlatformLauncher(ManagedProcess run, Endpoints endpoints) {
         this.run = run;
         this.endpoints = endpoints;
-        this.logDir = logDir;
         this.shutdownHook = new Thread(run::close, "stop-platform");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -41,6 +38,9 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Starts the platform with these extra environment variables; returns once it printed that it is up. */
     public static PlatformLauncher start(Path root, Path logDir, Map<String, String> extraEnv) throws IOException {
         Path home = Files.createTempDirectory("eventflow-bench-");
+        // the platform's logs (kafka, postgres, publisher, subscriber) go straight to the harness's, kept after the run
+        Path platformLogs = Files.createDirectories(logDir.toAbsolutePath().resolve("platform"));
+        Files.createSymbolicLink(home.resolve("logs"), platformLogs);
         int publisher = Devkit.freePort();
         int subscriber = Devkit.freePort();
         int kafka = Devkit.freePort();
@@ -57,11 +57,10 @@ public final class PlatformLauncher implements AutoCloseable {
         try {
             run = ManagedProcess.start(builder, logDir.resolve("eventflow-run.log"), "Eventflow is up", START_TIMEOUT);
         } catch (IOException | RuntimeException e) {
-            keepLogs(home, logDir);
             deleteRecursively(home);
             throw e;
         }
-        return new PlatformLauncher(run, Endpoints.onPorts(publisher, subscriber, kafka, postgres, home), logDir);
+        return new PlatformLauncher(run, Endpoints.onPorts(publisher, subscriber, kafka, postgres, home));
     }
 
     /** Where the started platform answers. */
@@ -73,7 +72,6 @@ public final class PlatformLauncher implements AutoCloseable {
     @Override
     public void close() {
         run.close();
-        keepLogs(endpoints.home(), logDir);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -82,17 +80,7 @@ public final class PlatformLauncher implements AutoCloseable {
         deleteRecursively(endpoints.home());
     }
 
-    /** Copies the platform's logs (kafka, postgres, publisher, subscriber) next to the harness's own. */
-    private static void keepLogs(Path home, Path logDir) {
-        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
-            for (Path log : logs.toList()) {
-                Files.copy(log, logDir.resolve("platform-" + log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            // no logs to keep
-        }
-    }
-
+    /** Deletes the folder; the link to the logs goes, the logs stay (a walk does not follow links). */
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
