@@ -28,7 +28,7 @@ class BenchmarkSmokeIT {
     private static Path out;
 
     @BeforeAll
-    @Timeout(value = 14, unit = TimeUnit.MINUTES)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     static void runSmokeBenchmark() throws Exception {
         Path root = Devkit.projectRoot();
         // ./eventflow run would build missing jars itself, in the middle of this build: they come first instead
