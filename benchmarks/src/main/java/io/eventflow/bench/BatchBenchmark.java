@@ -12,6 +12,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.eventflow.bench.load.EventBodies;
+import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.load.LoadResult;
+import io.eventflow.bench.load.LoadStep;
+import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.report.BatchResult;
+
 /**
  * The batch endpoint, if the publisher has one: found in its OpenAPI document (or at the usual paths),
  * probed with one JSON array of events, then loaded from a few clients. Skipped, with the reason, when

@@ -8,6 +8,10 @@ import java.util.logging.Logger;
 import java.util.logging.Level;
 import java.util.UUID;
 
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.PlatformLauncher;
+import io.eventflow.bench.report.Report;
+
 /**
  * The benchmark harness's command line, run by {@code ./eventflow bench [--smoke] [--target] [--out FILE]}:
  * starts the platform on free ports (or targets a running one), measures it against its ceilings, prints
@@ -41,7 +45,7 @@ public final class Bench {
     }
 
     /** Runs every phase, writes the report to {@code options.out()} and returns it. */
-    public static Report run(BenchOptions options) throws Exception {
+    static Report run(BenchOptions options) throws Exception {
         Path logDir = options.out().toAbsolutePath().getParent().resolve("bench-logs");
         // JobRunr's and Hikari's INFO lines would break the progress line; warnings still show
         Logger.getLogger("").setLevel(Level.WARNING);
@@ -77,10 +81,5 @@ public final class Bench {
     /** A short id that tells this run's events apart from any other run's. */
     static String runId(String kind) {
         return kind + Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
-    }
-
-    /** The java launcher of this JVM, so the processes the harness starts run on the same JDK. */
-    static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

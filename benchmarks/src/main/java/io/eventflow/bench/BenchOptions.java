@@ -1,11 +1,13 @@
 package io.eventflow.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.testing.Devkit;
 
 /**
  * What to run: {@code --smoke} (a few seconds, figures meaningless), {@code --target} (a platform that is
@@ -13,14 +15,14 @@ import java.util.Set;
  * {@code --only PHASE,...} (some phases; the report then goes to {@code benchmarks/target}),
  * {@code --out FILE}, {@code --root DIR}, {@code --api-key KEY} (sent as {@code X-API-Key}).
  */
-public record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases, Path out, String apiKey,
+record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases, Path out, String apiKey,
                            String childClasspath, Map<String, String> env) {
 
     /** Every phase a run can take. */
-    public static final Set<String> ALL_PHASES = Set.of("e2e", "noop", "publisher", "batch", "kafka", "jobs");
+    static final Set<String> ALL_PHASES = Set.of("e2e", "noop", "publisher", "batch", "kafka", "jobs");
 
     /** What {@code --help} prints. */
-    public static final String USAGE = String.join("\n",
+    static final String USAGE = String.join("\n",
             "usage: ./eventflow bench [--smoke] [--target] [--only PHASE,...] [--out FILE] [--root DIR] [--api-key KEY]",
             "  --smoke        a few seconds per phase: proves the harness works, its figures mean nothing",
             "  --target       measure the platform already running (ports from the variables ./eventflow run reads)",
@@ -31,7 +33,7 @@ public record BenchOptions(Path root, boolean smoke, boolean target, Set<String>
             "  --api-key KEY  sent as X-API-Key (default $EVENTFLOW_API_KEY; a platform the harness starts gets its own)");
 
     /** Parses the command line; unknown arguments are an error that shows the usage. */
-    public static BenchOptions parse(String[] args, Map<String, String> env) {
+    static BenchOptions parse(String[] args, Map<String, String> env) {
         Path root = null;
         Path out = null;
         String apiKey = env.get("EVENTFLOW_API_KEY");
@@ -49,7 +51,7 @@ public record BenchOptions(Path root, boolean smoke, boolean target, Set<String>
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        root = (root == null ? findRoot() : root).toAbsolutePath();
+        root = (root == null ? projectRoot() : root).toAbsolutePath();
         if (out == null) {
             out = root.resolve(smoke ? "benchmarks/target/BENCHMARKS-smoke.md"
                     : phases.equals(ALL_PHASES) ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md");
@@ -63,12 +65,12 @@ public record BenchOptions(Path root, boolean smoke, boolean target, Set<String>
     }
 
     /** The same options with another classpath for the child JVMs the harness starts. */
-    public BenchOptions withChildClasspath(String classpath) {
+    BenchOptions withChildClasspath(String classpath) {
         return new BenchOptions(root, smoke, target, phases, out, apiKey, classpath, env);
     }
 
     /** The same options with this API key, sent as {@code X-API-Key}. */
-    public BenchOptions withApiKey(String key) {
+    BenchOptions withApiKey(String key) {
         return new BenchOptions(root, smoke, target, phases, out, key, childClasspath, env);
     }
 
@@ -107,14 +109,11 @@ public record BenchOptions(Path root, boolean smoke, boolean target, Set<String>
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
-    private static Path findRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("eventflow"))) {
-            dir = dir.getParent();
+    private static Path projectRoot() {
+        try {
+            return Devkit.projectRoot();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ", or pass --root", e);
         }
-        if (dir == null) {
-            throw new IllegalStateException("Cannot find the project root (the folder with ./eventflow); pass --root");
-        }
-        return dir;
     }
 }

@@ -7,6 +7,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
+import io.eventflow.bench.ceiling.JobsResult;
+import io.eventflow.bench.ceiling.KafkaResult;
+import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.MachineInfo;
+import io.eventflow.bench.platform.ProcFs;
+import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.SubscriberPause;
+import io.eventflow.bench.report.BatchResult;
+import io.eventflow.bench.report.EndToEndResult;
+import io.eventflow.bench.report.IngestionResult;
+import io.eventflow.bench.report.Report;
+
 /**
  * One run, phase by phase: idle, end to end (warm-up, burst, fixed rate; while the platform is clean), then -
  * with the subscriber paused - the Helidon no-op ceiling, the publisher, the batch endpoint, Kafka's and
@@ -41,7 +54,7 @@ final class Benchmark {
         String loadBefore = ProcFs.loadAverage();
         Map<String, Long> pids = endpoints.pids();
         try (ProcessMonitor monitor = new ProcessMonitor(pids);
-             LoadGenerator load = new LoadGenerator(options.smoke() ? 16 : Scale.MAX_IN_FLIGHT, progress)) {
+             LoadGenerator load = new LoadGenerator(options.smoke() ? 16 : LoadGenerator.MAX_IN_FLIGHT, progress::track)) {
             monitor.watchAlone("harness", ProcessHandle.current().pid());
             Map<String, Long> idle = idle(monitor);
             EndToEndBenchmark e2e = new EndToEndBenchmark(endpoints, scale, options.apiKey(), load, monitor, progress);

@@ -5,6 +5,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import io.eventflow.bench.load.EventBodies;
+import io.eventflow.bench.load.Latency;
+import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.load.LoadResult;
+import io.eventflow.bench.load.Rates;
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.StoredEvents;
+import io.eventflow.bench.platform.SubscriberPause;
+import io.eventflow.bench.platform.Usage;
+import io.eventflow.bench.report.EndToEndResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -131,7 +142,7 @@ final class EndToEndBenchmark {
         return Latency.of(micros);
     }
 
-    private static LoadRun.Listener acceptance(long[] accepted) {
+    private static LoadGenerator.Listener acceptance(long[] accepted) {
         return (seq, status, body) -> {
             if (status >= 200 && status < 300 && seq < accepted.length) {
                 accepted[(int) seq] = Rates.nowMicros();

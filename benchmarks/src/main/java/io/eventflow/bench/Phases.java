@@ -5,6 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.eventflow.bench.ceiling.JobRunrCeiling;
+import io.eventflow.bench.ceiling.JobsResult;
+import io.eventflow.bench.ceiling.KafkaCeiling;
+import io.eventflow.bench.ceiling.KafkaResult;
+import io.eventflow.bench.ceiling.NoopServer;
+import io.eventflow.bench.load.EventBodies;
+import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.report.BatchResult;
+import io.eventflow.bench.report.IngestionResult;
+
 /** The phases that run while the subscriber is paused: HTTP ingestion with its ceiling, Kafka's and JobRunr's. */
 final class Phases {
 

@@ -17,13 +17,6 @@ record Scale(String name, List<Integer> rates, Duration step, Duration warmup, i
     static final Scale SMOKE = new Scale("smoke", List.of(20), Duration.ofSeconds(1), Duration.ofMillis(500), 4,
             20, Duration.ofSeconds(1), 40, 5, 2_000, 100, Duration.ofMillis(500));
 
-    /** Most requests outstanding in an open-model step. */
-    static final int MAX_IN_FLIGHT = 256;
-
-    /** The JobRunr worker count and poll interval the subscriber runs with (its defaults). */
-    static final int JOB_WORKERS = 8;
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
-
     /** Longest wait for events to be stored or jobs to finish. */
     Duration drainTimeout() {
         return this == SMOKE ? Duration.ofSeconds(90) : Duration.ofSeconds(180);

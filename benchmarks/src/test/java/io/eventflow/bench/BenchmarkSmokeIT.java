@@ -1,15 +1,16 @@
 package io.eventflow.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
+import io.eventflow.bench.ceiling.KafkaResult;
+import io.eventflow.bench.report.EndToEndResult;
+import io.eventflow.bench.report.MarkdownReport;
+import io.eventflow.bench.report.Report;
 import io.eventflow.testing.Devkit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,24 +28,22 @@ class BenchmarkSmokeIT {
     private static Path out;
 
     @BeforeAll
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     static void runSmokeBenchmark() throws Exception {
+        Path root = Devkit.projectRoot();
+        // ./eventflow run would build missing jars itself, in the middle of this build: they come first instead
+        for (String jar : List.of("devkit/target/devkit.jar", "publisher-mp/target/publisher-mp.jar",
+                "subscriber-mp/target/subscriber-mp.jar")) {
+            assertThat(root.resolve(jar)).as("%s is not packaged: run mvn package (the whole reactor) first", jar)
+                    .isRegularFile();
+        }
         out = Path.of("target", "bench-smoke", "BENCHMARKS-smoke.md").toAbsolutePath();
         Files.deleteIfExists(out);
-        BenchOptions options = BenchOptions.parse(new String[] {"--smoke", "--root", Devkit.projectRoot().toString(),
+        BenchOptions options = BenchOptions.parse(new String[] {"--smoke", "--root", root.toString(),
                 "--out", out.toString()}, Map.of());
-        report = Bench.run(options.withChildClasspath(noopServerClasspath()));
-    }
-
-    /**
-     * Under surefire the JVM's own class path is a manifest-only jar, so the no-op server gets the test class
-     * path - without the services, which are on it only to order the build (CDI would start their beans).
-     */
-    private static String noopServerClasspath() {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(entry -> !entry.contains("publisher-mp") && !entry.contains("subscriber-mp"))
-                .collect(Collectors.joining(File.pathSeparator));
+        // under failsafe the JVM's own class path is a manifest-only jar: the no-op server gets the test class path
+        report = Bench.run(options.withChildClasspath(
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
     }
 
     @Test

@@ -1,5 +1,0 @@
-package io.eventflow.bench;
-
-/** JobRunr no-op jobs: enqueued and processed per second, and enqueue-to-succeeded latency. */
-public record JobsResult(String label, int jobs, double enqueueRate, double processRate, Latency latency) {
-}

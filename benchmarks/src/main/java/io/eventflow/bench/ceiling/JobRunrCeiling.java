@@ -1,0 +1,129 @@
+package io.eventflow.bench.ceiling;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+
+import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration;
+
+/**
+ * The job-system ceiling: a JobRunr background job server wired like the subscriber's (Jackson, a
+ * 20-connection Hikari pool, 8 workers, 5 s poll interval) running no-op jobs on the same PostgreSQL,
+ * in tables of its own ({@code bench_jobrunr_*}).
+ */
+public final class JobRunrCeiling implements AutoCloseable {
+
+    /** The JobRunr worker count the subscriber runs with (its default). */
+    public static final int WORKERS = 8;
+    /** The JobRunr poll interval the subscriber runs with (its default). */
+    public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    static final String PREFIX = "bench_";
+    private final HikariDataSource dataSource;
+    private final StorageProvider storage;
+    private final JobRequestScheduler scheduler;
+    private final BackgroundJobServer server;
+    private final JobTimes times;
+
+    /** Starts the job server on the PostgreSQL at {@code jdbcUrl}, in tables of its own. */
+    public JobRunrCeiling(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setMaximumPoolSize(20);
+        dataSource = new HikariDataSource(config);
+        JacksonJsonMapper json = new JacksonJsonMapper();
+        try {
+            storage = SqlStorageProviderFactory.using(dataSource, PREFIX);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        storage.setJobMapper(new JobMapper(json));
+        times = new JobTimes(dataSource, PREFIX + "jobrunr_jobs");
+        times.clear();
+        scheduler = new JobRequestScheduler(storage);
+        server = new BackgroundJobServer(storage, json, activator(), usingStandardBackgroundJobServerConfiguration()
+                .andWorkerCount(WORKERS).andPollInterval(POLL_INTERVAL));
+        server.start();
+    }
+
+    /** Enqueues {@code jobs} one at a time from one thread (as the subscriber's consumer does) and runs them. */
+    public JobsResult sequential(int jobs, Duration timeout) {
+        long start = System.nanoTime();
+        for (long i = 0; i < jobs; i++) {
+            scheduler.enqueue(new NoopJobRequest(i));
+        }
+        double enqueueRate = jobs / ((System.nanoTime() - start) / 1e9);
+        return finish("sequential enqueue", jobs, enqueueRate, timeout);
+    }
+
+    /** Enqueues {@code jobs} in one bulk call and measures how fast the server works them off. */
+    public JobsResult bulk(int jobs, Duration timeout) {
+        long start = System.nanoTime();
+        scheduler.enqueue(LongStream.range(0, jobs).mapToObj(NoopJobRequest::new));
+        double enqueueRate = jobs / ((System.nanoTime() - start) / 1e9);
+        return finish("bulk enqueue", jobs, enqueueRate, timeout);
+    }
+
+    /** Enqueues {@code rate} jobs per second for {@code duration}: the pick-up latency of a lightly loaded server. */
+    public JobsResult paced(int rate, Duration duration, Duration timeout) {
+        int jobs = (int) Math.max(1, rate * duration.toMillis() / 1000);
+        long start = System.nanoTime();
+        for (long i = 0; i < jobs; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            scheduler.enqueue(new NoopJobRequest(i));
+        }
+        JobsResult result = finish("paced " + rate + "/s", jobs, rate, timeout);
+        // completions follow the pace here, so their rate says nothing about the ceiling
+        return new JobsResult(result.label(), jobs, rate, Double.NaN, result.latency());
+    }
+
+    /** Succeeded jobs so far, for the progress line. */
+    public long succeeded() {
+        return storage.countJobs(StateName.SUCCEEDED);
+    }
+
+    private JobsResult finish(String label, int jobs, double enqueueRate, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (succeeded() < jobs && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        JobsResult result = times.read(label, jobs, enqueueRate);
+        times.clearSucceeded();
+        return result;
+    }
+
+    private static JobActivator activator() {
+        return new JobActivator() {
+            @Override
+            public <T> T activateJob(Class<T> type) {
+                try {
+                    return type.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot create " + type, e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.eventflow.bench.load;
+
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RatesTest {
+
+    @Test
+    void steadyRateIgnoresSlowStartAndStragglers() {
+        // 100 completions 10 ms apart (100/s), the first after a 5 s wait and the last 5 s late
+        long[] times = LongStream.range(0, 100).map(i -> 5_000_000 + i * 10_000).toArray();
+        times[0] = 0;
+        times[99] = times[98] + 5_000_000;
+
+        assertThat(Rates.steadyRate(times)).isCloseTo(100, within(0.5));
+    }
+
+    @Test
+    void overallRateSpansFirstToLast() {
+        assertThat(Rates.overall(50, 1_000_000, 3_000_000)).isEqualTo(25);
+    }
+}
