@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +68,13 @@ class HelmChartTest {
             "eventflow/publisher-mp", "publisher-mp", "eventflow/subscriber-mp", "subscriber-mp");
     /** The chart's budget for JobRunr to hand back or finish running jobs after SIGTERM. */
     private static final int JOB_DRAIN_SECONDS = 30;
+
+    /** Renderings by value set: most tests look at the same few, and each helm call costs a few hundred ms. */
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    private static final AtomicInteger RENDERINGS = new AtomicInteger();
+
+    @TempDir
+    static Path shared;
 
     @TempDir
     Path work;
@@ -313,8 +322,7 @@ class HelmChartTest {
     @Test
     void createsTheTopicsWithDurableSettingsAndAllowsASingleBroker() throws IOException {
         Job production = render(resource("defaults.yaml")).get(Job.class, "ef-topics");
-        Job single = ChartRenderer.of(CHART, work.resolve("single"), resource("single-broker.yaml")).objects()
-                .stream().filter(Job.class::isInstance).map(Job.class::cast).findFirst().orElseThrow();
+        Job single = render(resource("single-broker.yaml")).get(Job.class, "ef-topics");
         Container topics = production.getSpec().getTemplate().getSpec().getContainers().getFirst();
 
         assertThat(production.getMetadata().getAnnotations())
@@ -370,8 +378,9 @@ class HelmChartTest {
                 .contains("replication factor 3, min.insync.replicas 2");
     }
 
-    private Manifests render(String values) {
-        return new Manifests(ChartRenderer.of(CHART, work.resolve("render-" + System.nanoTime()), values).objects());
+    private static Manifests render(String values) {
+        return RENDERED.computeIfAbsent(values, v -> new Manifests(
+                ChartRenderer.of(CHART, shared.resolve("render-" + RENDERINGS.incrementAndGet()), v).objects()));
     }
 
     private static void assertNarayanaFlagsOnlyWithJtaAndOnWritableDirs(Container container, String jvm) {
