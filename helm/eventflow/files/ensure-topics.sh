@@ -19,13 +19,16 @@ for topic in $TOPICS; do
     "$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" "${client[@]}" --create --if-not-exists \
         --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION_FACTOR" \
         --config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
-    # an existing topic keeps its settings on --create: make min.insync.replicas what the values say
-    "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" "${client[@]}" --alter \
-        --entity-type topics --entity-name "$topic" --add-config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
     summary="$("$bin/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" "${client[@]}" --describe \
         --topic "$topic" | grep -m1 'PartitionCount')"
     partitions="$(sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p' <<<"$summary")"
     replicas="$(sed -n 's/.*ReplicationFactor: *\([0-9]*\).*/\1/p' <<<"$summary")"
+    min_isr="$(sed -n 's/.*min\.insync\.replicas=\([0-9]*\).*/\1/p' <<<"$summary")"
+    # an existing topic keeps its settings on --create: make min.insync.replicas what the values say
+    if [ "$min_isr" != "$MIN_INSYNC_REPLICAS" ]; then
+        "$bin/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP_SERVERS" "${client[@]}" --alter \
+            --entity-type topics --entity-name "$topic" --add-config "min.insync.replicas=$MIN_INSYNC_REPLICAS"
+    fi
     if [ "$partitions" -lt "$PARTITIONS" ]; then
         echo "ERROR: topic $topic has $partitions partitions, the values ask for $PARTITIONS." \
             "Add partitions by hand (kafka-topics.sh --alter --partitions) if moving keys is acceptable," \
