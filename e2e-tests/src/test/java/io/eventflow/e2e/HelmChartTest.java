@@ -335,6 +335,10 @@ class HelmChartTest {
         assertThat(envValue(topics, "REPLICATION_FACTOR")).isEqualTo("3");
         assertThat(envValue(topics, "MIN_INSYNC_REPLICAS")).isEqualTo("2");
         assertThat(envValue(topics, "BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+        // the Job's env is read by the script, or by Kafka's own scripts (LOG_DIR, KAFKA_HEAP_OPTS)
+        String script = Files.readString(CHART.resolve("files/ensure-topics.sh"));
+        assertThat(env(topics).keySet()).allMatch(var -> Set.of("LOG_DIR", "KAFKA_HEAP_OPTS").contains(var)
+                || script.contains("$" + var) || script.contains("${" + var));
         Container singleTopics = single.getSpec().getTemplate().getSpec().getContainers().getFirst();
         assertThat(envValue(singleTopics, "REPLICATION_FACTOR")).isEqualTo("1");
         assertThat(envValue(singleTopics, "MIN_INSYNC_REPLICAS")).isEqualTo("1");

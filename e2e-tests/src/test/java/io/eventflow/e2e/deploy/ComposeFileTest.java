@@ -116,7 +116,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void runsAWorkerOnlyServiceAndCreatesTheTopicsBeforeTheServicesStart() {
+    void runsAWorkerOnlyServiceAndCreatesTheTopicsBeforeTheServicesStart() throws IOException {
         assertThat(environment("worker")).containsEntry("MP_CONFIG_PROFILE", "worker")
                 .containsEntry("EVENTFLOW_DASHBOARD_ENABLED", "false");
         assertThat(compose.at("/services/worker/build").asText()).isEqualTo("./subscriber-mp");
@@ -124,6 +124,8 @@ class ComposeFileTest {
         Map<String, String> topics = environment("topics");
         assertThat(topics).containsEntry("TOPICS", "eventflow.events eventflow.events.dlq")
                 .containsKeys("PARTITIONS", "REPLICATION_FACTOR", "MIN_INSYNC_REPLICAS");
+        String script = Files.readString(ROOT.resolve("helm/eventflow/files/ensure-topics.sh"));
+        assertThat(topics.keySet()).allMatch(var -> script.contains("${" + var) || script.contains("$" + var));
         assertThat(texts(compose.at("/services/topics/volumes")))
                 .contains("./helm/eventflow/files/ensure-topics.sh:/scripts/ensure-topics.sh:ro");
         for (String service : List.of("publisher", "subscriber")) {
