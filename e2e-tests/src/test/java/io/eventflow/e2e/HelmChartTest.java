@@ -49,6 +49,7 @@ import static io.eventflow.e2e.deploy.Manifests.env;
 import static io.eventflow.e2e.deploy.Manifests.envValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Helm chart under helm/eventflow, rendered with a real helm (helm-java) for three value sets - the defaults
@@ -232,8 +233,7 @@ class HelmChartTest {
         Container subscriber = manifests.container("ef-subscriber");
 
         assertThat(manifests.get(Service.class, "ef-subscriber").getSpec().getPorts())
-                .extracting(ServicePort::getName, ServicePort::getPort).contains(org.assertj.core.groups.Tuple
-                        .tuple("dashboard", 8000));
+                .extracting(ServicePort::getName, ServicePort::getPort).contains(tuple("dashboard", 8000));
         assertThat(envValue(subscriber, "EVENTFLOW_DASHBOARD_HOST")).isEqualTo("0.0.0.0");
         assertThat(env(subscriber).get("EVENTFLOW_DASHBOARD_USERNAME").getValueFrom().getSecretKeyRef())
                 .extracting("name", "key").containsExactly("dashboard-login", "username");
