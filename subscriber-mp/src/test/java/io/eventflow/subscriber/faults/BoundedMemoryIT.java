@@ -11,14 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.eventflow.testing.Devkit;
 import io.eventflow.testing.Infrastructure;
 import io.eventflow.testing.ManagedProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Large valid events cannot exhaust the subscriber's heap: 300 events of ~200 KB (60 MB) wait on the topic, then a
  * subscriber process with a 160 MiB heap starts and reads them as a backlog. Read-ahead and each bulk insert are
  * bounded in bytes, so every event is stored and the process lives; without the bounds it read up to 1,000 records
- * ahead and put them all in one bulk insert, several copies of each in memory at once.
+ * ahead and put them all in one bulk insert, several copies of each in memory at once. Then a SIGTERM: the process
+ * drains - every stored record's offset is committed and the consumer leaves its group before the process exits.
  */
 @ExtendWith(Infrastructure.class)
 class BoundedMemoryIT {
@@ -39,7 +48,7 @@ class BoundedMemoryIT {
     private static final int EVENT_BYTES = 200 * 1024;
 
     @Test
-    void storesLargeEventsWithASmallHeap() throws Exception {
+    void storesEveryLargeEventWithASmallHeapThenDrainsOnSigterm() throws Exception {
         String run = "mem-" + UUID.randomUUID().toString().substring(0, 8);
         produceBacklog(run);
 
@@ -50,6 +59,21 @@ class BoundedMemoryIT {
             });
             assertThat(subscriber.process().isAlive()).isTrue();
             assertThat(Files.readString(subscriber.logFile())).doesNotContain("OutOfMemoryError");
+
+            // drain: SIGTERM; the process commits what it stored and leaves its group before it exits
+            subscriber.process().destroy();
+            assertThat(subscriber.process().waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.kafkaBootstrapServers()))) {
+            assertThat(admin.describeConsumerGroups(List.of("eventflow-subscriber")).all().get()
+                    .get("eventflow-subscriber").members()).as("members left after the drain").isEmpty();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("eventflow-subscriber")
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet()
+                    .stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+            assertThat(committed).as("every record committed").allSatisfy((partition, offset) ->
+                    assertThat(offset.offset()).isEqualTo(ends.get(partition).offset()));
         }
     }
 
