@@ -35,10 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Large valid events cannot exhaust the subscriber's heap: 300 events of ~200 KB (60 MB) wait on the topic, then a
- * subscriber process with a 160 MiB heap starts and reads them as a backlog. Read-ahead and each bulk insert are
+ * Large valid events cannot exhaust the subscriber's heap: a subscriber process with a 160 MiB heap runs, and 300
+ * events of ~200 KB (60 MB) arrive in a burst, far faster than it stores them. Read-ahead and each bulk insert are
  * bounded in bytes, so every event is stored and the process lives; without the bounds it read up to 1,000 records
- * ahead and put them all in one bulk insert, several copies of each in memory at once. Then a SIGTERM: the process
+ * ahead and put all it had in one bulk insert, several copies of each in memory at once. (To see that, pass
+ * {@code -Dbounded-memory-it.subscriber-options="-Deventflow.consumer.max-in-flight-bytes=1000000000000
+ * -Deventflow.consumer.max-batch-bytes=1000000000000"} to Maven.) The process's GC log is written beside its log. Then a SIGTERM: the process
  * drains - every stored record's offset is committed and the consumer leaves its group before the process exits.
  */
 @ExtendWith(Infrastructure.class)
@@ -50,9 +52,9 @@ class BoundedMemoryIT {
     @Test
     void storesEveryLargeEventWithASmallHeapThenDrainsOnSigterm() throws Exception {
         String run = "mem-" + UUID.randomUUID().toString().substring(0, 8);
-        produceBacklog(run);
 
         try (ManagedProcess subscriber = startSubscriber()) {
+            produceBurst(run);
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 assertThat(subscriber.process().isAlive()).as("subscriber alive; see " + subscriber.logFile()).isTrue();
                 return storedEvents(run) == EVENTS;
@@ -77,7 +79,7 @@ class BoundedMemoryIT {
         }
     }
 
-    private static void produceBacklog(String run) throws Exception {
+    private static void produceBurst(String run) throws Exception {
         String blob = "x".repeat(EVENT_BYTES);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
@@ -101,7 +103,8 @@ class BoundedMemoryIT {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path logs = Files.createDirectories(Path.of("target", "bounded-memory-it")).toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Devkit.javaExecutable(), "-Xmx160m",
-                "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
+                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + logs.resolve("gc.log"),
+                "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
                 "-Dkafka.bootstrap.servers=" + Infrastructure.kafkaBootstrapServers(),
                 "-Ddb.url=" + Infrastructure.jdbcUrl(), "-Ddb.user=postgres", "-Ddb.password=postgres",
@@ -114,9 +117,13 @@ class BoundedMemoryIT {
                 command.add("-D" + key + "=" + value + "-memory-it");
             }
         }
+        String options = System.getProperty("bounded-memory-it.subscriber-options", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
         command.addAll(List.of("-cp", classPath, "io.helidon.microprofile.cdi.Main"));
         return ManagedProcess.start(new ProcessBuilder(command).directory(logs.toFile()),
-                logs.resolve("subscriber.log"), "Server started on", Duration.ofSeconds(120));
+                logs.resolve("subscriber.log"), "Server started on", Duration.ofSeconds(300));
     }
 
     private static int storedEvents(String run) throws Exception {

@@ -36,6 +36,8 @@ import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
 class PublisherTopicsCheck implements HealthCheck {
 
     private static final Logger LOGGER = Logger.getLogger(PublisherTopicsCheck.class.getName());
+    /** A failed start is retried when health asks, at most this often (each try can wait seconds for the broker). */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(30);
 
     private final boolean provision;
     private final TopicSpec events;
@@ -43,6 +45,7 @@ class PublisherTopicsCheck implements HealthCheck {
     private final TopicProvisioner provisioner;
     private volatile List<TopicReport> reports;
     private volatile String lastError = "not checked yet";
+    private volatile long lastAttempt = System.nanoTime() - RETRY_EVERY.toNanos();
 
     @Inject
     PublisherTopicsCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -71,6 +74,7 @@ class PublisherTopicsCheck implements HealthCheck {
             lastError = null;
             return;
         }
+        lastAttempt = System.nanoTime();
         try {
             reports = List.of(provisioner.ensure(events));
             lastError = null;
@@ -83,7 +87,7 @@ class PublisherTopicsCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (provision && reports == null) {
+        if (provision && reports == null && System.nanoTime() - lastAttempt > RETRY_EVERY.toNanos()) {
             provisionTopic();
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-topics").up();

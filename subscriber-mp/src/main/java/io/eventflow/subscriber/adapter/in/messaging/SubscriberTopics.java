@@ -30,6 +30,8 @@ import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
 public class SubscriberTopics {
 
     private static final Logger LOGGER = Logger.getLogger(SubscriberTopics.class.getName());
+    /** A failed start is retried when health asks, at most this often (each try can wait seconds for the broker). */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(30);
 
     private final boolean provision;
     private final TopicSpec events;
@@ -38,6 +40,7 @@ public class SubscriberTopics {
     private final TopicProvisioner provisioner;
     private volatile List<TopicReport> reports;
     private volatile String lastError = "not checked yet";
+    private volatile long lastAttempt = System.nanoTime() - RETRY_EVERY.toNanos();
 
     /** Creates the bean; nothing is contacted before {@link #provisionAll()}. */
     @Inject
@@ -70,6 +73,7 @@ public class SubscriberTopics {
             lastError = null;
             return List.of();
         }
+        lastAttempt = System.nanoTime();
         try {
             reports = provisioner.ensureAll(List.of(events, deadLetters));
             lastError = null;
@@ -93,7 +97,7 @@ public class SubscriberTopics {
 
     /** Warnings about existing topics below the configured durability; empty when all is well. */
     public List<String> warnings() {
-        if (provision && reports == null) {
+        if (provision && reports == null && System.nanoTime() - lastAttempt > RETRY_EVERY.toNanos()) {
             provisionAll();
         }
         List<TopicReport> current = reports;

@@ -29,13 +29,13 @@ import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
 public class StuckEventsReconciler {
 
     private static final Logger LOGGER = Logger.getLogger(StuckEventsReconciler.class.getName());
+    private static final long MEASURE_EVERY_SECONDS = 5;
 
     private final ReconcileEventsUseCase reconcile;
     private final MetricRegistry registry;
     private final boolean enabled;
     private final long intervalSeconds;
     private volatile Optional<Duration> oldestUnfinishedAge = Optional.empty();
-    private volatile long measuredAt = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
     private ScheduledExecutorService timer;
 
     /** Creates the driver. */
@@ -54,12 +54,13 @@ public class StuckEventsReconciler {
     void start(@Observes @Priority(APPLICATION + 10) @Initialized(ApplicationScoped.class) Object event) {
         registry.gauge("eventflow_oldest_unfinished_event_age_seconds",
                 () -> oldestUnfinishedAge().map(Duration::toSeconds).orElse(0L));
-        if (!enabled) {
-            return;
-        }
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("eventflow-reconciler").daemon().factory());
-        timer.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        // measured here, not in the health request: a query there would hang health while the database is away
+        timer.scheduleWithFixedDelay(this::measureQuietly, 0, MEASURE_EVERY_SECONDS, TimeUnit.SECONDS);
+        if (enabled) {
+            timer.scheduleWithFixedDelay(this::runOnce, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        }
     }
 
     /** One pass; failures (the database away) are logged and the next pass tries again. */
@@ -71,27 +72,22 @@ public class StuckEventsReconciler {
                         + " re-queued, " + result.rescheduled() + " rescheduled, " + result.failed() + " failed) of "
                         + result.stale() + " stale");
             }
-            measure();
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Reconciler pass failed; the next one runs in " + intervalSeconds + " s", e);
         }
     }
 
-    /** The oldest unfinished event's age, measured at most every few seconds (a query over unfinished rows). */
+    /** The oldest unfinished event's age as last measured (every few seconds); empty when there is none. */
     public Optional<Duration> oldestUnfinishedAge() {
-        if (System.nanoTime() - measuredAt > TimeUnit.SECONDS.toNanos(5)) {
-            try {
-                measure();
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.FINE, "Could not measure the oldest unfinished event", e);
-            }
-        }
         return oldestUnfinishedAge;
     }
 
-    private void measure() {
-        oldestUnfinishedAge = reconcile.oldestUnfinishedAge();
-        measuredAt = System.nanoTime();
+    private void measureQuietly() {
+        try {
+            oldestUnfinishedAge = reconcile.oldestUnfinishedAge();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "Could not measure the oldest unfinished event", e);
+        }
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
