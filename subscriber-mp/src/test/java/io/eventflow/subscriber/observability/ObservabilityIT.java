@@ -24,12 +24,14 @@ class ObservabilityIT {
 
     @Test
     void readinessReportsJobRunrAndKafka() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // ready only once the consumer holds its partitions: joining the group comes on top of the start
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var response = target.path("/health/ready").request().get();
             String body = response.readEntity(String.class);
             assertThat(response.getStatus()).as(body).isEqualTo(200);
             assertThat(body).contains("\"name\":\"jobrunr\"").contains("\"servers\":1")
-                    .contains("\"name\":\"kafka\"").contains("\"lag\"");
+                    .contains("\"name\":\"kafka\"").contains("\"lag\"").contains("\"partitions\":3")
+                    .contains("\"name\":\"processing\"").contains("\"oldest-uncommitted-record-seconds\"");
         });
     }
 

@@ -106,6 +106,79 @@ class BatchingSubscriberTest {
                 .withMessageContaining("maxInFlight");
     }
 
+    @Test
+    void requestsNoMoreOnceTheWindowHoldsItsBytesAndMoreOnlyAsTheHeadIsReleased() {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        CountingSubscription subscription = new CountingSubscription();
+        // items weigh their value in bytes; the window holds at most 1,000 records and 1,000 bytes
+        try (BatchingSubscriber<Integer> subscriber = new BatchingSubscriber<>("test-batches", 1000, 1000,
+                item -> item, false, batches::add)) {
+            subscriber.onSubscribe(subscription);
+            long first = subscription.requested.get();
+            IntStream.range(0, 4).forEach(i -> subscriber.onNext(300));
+            await().atMost(Duration.ofSeconds(5)).until(() -> batches.stream().mapToInt(List::size).sum() == 4);
+            assertThat(subscriber.windowBytes()).isEqualTo(1200);
+            assertThat(subscription.requested).as("nothing more while 1,200 bytes are unreleased").hasValue(first);
+
+            subscriber.release(batches.getFirst().getFirst());
+            assertThat(subscriber.windowRecords()).isEqualTo(3);
+            assertThat(subscription.requested).as("900 bytes of ~300-byte items leave room for none").hasValue(first);
+
+            List<Integer> all = batches.stream().flatMap(List::stream).toList();
+            subscriber.release(all.get(3));
+            assertThat(subscriber.windowRecords()).as("an item behind unreleased ones stays in the window")
+                    .isEqualTo(3);
+            subscriber.release(all.get(1));
+            subscriber.release(all.get(2));
+            assertThat(subscriber.windowRecords()).isZero();
+            assertThat(subscription.requested.get()).as("room for ~3 more items of ~300 bytes")
+                    .isBetween(first + 1, first + 4);
+        }
+    }
+
+    @Test
+    void passesAnItemLargerThanTheWholeByteBoundAlone() {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        CountingSubscription subscription = new CountingSubscription();
+        try (BatchingSubscriber<Integer> subscriber = new BatchingSubscriber<>("test-batches", 1000, 100,
+                item -> item, true, batches::add)) {
+            subscriber.onSubscribe(subscription);
+            subscriber.onNext(5000);
+            await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(subscription.requested.get()).as("one more after the outsized item").isEqualTo(2));
+        }
+    }
+
+    @Test
+    void reportsWhyConsumptionStoppedForGood() {
+        CountingSubscription subscription = new CountingSubscription();
+        try (BatchingSubscriber<Integer> failing = new BatchingSubscriber<>("test-batches", 5, batch -> {
+            throw new IllegalStateException("storage is gone");
+        }); BatchingSubscriber<Integer> broken = new BatchingSubscriber<>("test-batches", 5, batch -> { })) {
+            failing.onSubscribe(subscription);
+            broken.onSubscribe(new CountingSubscription());
+            assertThat(failing.failure()).isEmpty();
+
+            failing.onNext(1);
+            broken.onError(new IllegalStateException("connector failed"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> failing.failure().isPresent());
+            assertThat(failing.failure().get()).contains("storage is gone");
+            assertThat(broken.failure().get()).contains("the stream failed").contains("connector failed");
+        }
+    }
+
+    @Test
+    void aStopForShutdownIsNoFailure() {
+        BatchingSubscriber<Integer> subscriber = new BatchingSubscriber<>("test-batches", 5, batch -> { });
+        subscriber.onSubscribe(new CountingSubscription());
+        subscriber.close();
+        subscriber.onComplete();
+
+        assertThat(subscriber.failure()).isEmpty();
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
