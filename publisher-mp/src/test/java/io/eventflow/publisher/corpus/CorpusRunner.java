@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +19,12 @@ import java.util.function.BiFunction;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
+import net.jqwik.engine.SourceOfRandomness;
 
 /**
  * Sends generated requests to a running service, a few at a time, and collects every case that broke the
  * property (a 5xx, no answer within the timeout, or the caller's own check). Cases come from jqwik arbitraries
- * drawn with a seeded {@link Random}, so a failure is reproduced with {@code -Dcorpus.seed=<seed>}.
+ * drawn with a seeded random, so a failure is reproduced with {@code -Dcorpus.seed=<seed>}.
  */
 final class CorpusRunner {
 
@@ -36,7 +35,7 @@ final class CorpusRunner {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT).build();
     private final long seed = Long.getLong("corpus.seed", System.nanoTime());
-    private final Random random = new Random(seed);
+    private boolean seeded;
     private final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
 
     /** One generated request. */
@@ -61,14 +60,15 @@ final class CorpusRunner {
         return seed;
     }
 
-    /** Draws {@code count} cases from the arbitrary. */
+    /** Draws {@code count} cases from the arbitrary, on the calling thread. */
     <T> List<T> draw(Arbitrary<T> arbitrary, int count) {
-        RandomGenerator<T> generator = arbitrary.generator(1000);
-        List<T> cases = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            cases.add(generator.next(random).value());
+        // outside a jqwik property only sampleStream() may draw (it sets up jqwik's context); it takes jqwik's
+        // thread-local random, which is seeded once here so that a run can be repeated
+        if (!seeded) {
+            SourceOfRandomness.create(Long.toString(seed));
+            seeded = true;
         }
-        return cases;
+        return arbitrary.sampleStream().limit(count).toList();
     }
 
     /**
