@@ -147,8 +147,9 @@ class ApiKeyIT {
         Logger access = Logger.getLogger("io.eventflow.access");
         access.addHandler(capture);
         try {
-            assertThat(target.path("/api/v1/events/user/x%0AINFO: forged%0D%1B").request().get().getStatus())
-                    .isEqualTo(401);
+            Response response = target.path("/api/v1/events/user/x%0AINFO: forged%0D%1B").request().get();
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat((String) response.readEntity(Map.class).get("detail")).contains("U+000A");
         } finally {
             access.removeHandler(capture);
         }
