@@ -58,6 +58,17 @@ class CrossSiteIT {
         assertThat(custom.statusCode()).isEqualTo(202);
     }
 
+    @Test
+    void answers422ForATypeThatCannotBeAnEventType() throws Exception {
+        // a U+0000 reached PostgreSQL before, which refuses it in a text parameter: a 500 found by the corpus
+        HttpResponse<String> nul = send(HttpRequest.newBuilder(URI.create(target.getUri()
+                        + "/api/v1/events/requeue?type=x%00")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(nul.statusCode()).isEqualTo(422);
+        assertThat(nul.body()).contains("\"field\":\"type\"").contains("1 to 100");
+    }
+
     private HttpRequest.Builder request() {
         return HttpRequest.newBuilder(URI.create(target.getUri() + "/api/v1/events/requeue"));
     }

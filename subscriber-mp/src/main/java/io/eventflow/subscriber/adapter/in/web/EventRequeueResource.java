@@ -1,9 +1,11 @@
 package io.eventflow.subscriber.adapter.in.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.eventflow.jobs.application.port.in.RequeueEventsUseCase;
 import io.eventflow.web.Problems;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @ApplicationScoped
 public class EventRequeueResource {
 
+    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
     private final RequeueEventsUseCase requeue;
 
     /** Creates the resource. */
@@ -59,12 +63,23 @@ public class EventRequeueResource {
         };
     }
 
-    /** Re-queues every failed event, or only those of {@code ?type=}: 202 {@code {"requeued": n}}. */
+    /**
+     * Re-queues every failed event, or only those of {@code ?type=}: 202 {@code {"requeued": n}}; 422 naming
+     * {@code type} when it cannot be an event type (the column holds at most 100 of {@code A-Z a-z 0-9 . _ -}).
+     */
     @POST
     @Path("/requeue")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response requeueFailed(@QueryParam("type") String type) {
         Optional<String> only = Optional.ofNullable(type).filter(t -> !t.isBlank());
+        if (only.isPresent() && !EVENT_TYPE.matcher(only.get()).matches()) {
+            // checked here: PostgreSQL refuses a U+0000 in a text parameter, which would otherwise be a 500
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", "type");
+            error.put("pointer", "?type");
+            error.put("reason", "must be an event type: 1 to 100 of A-Z a-z 0-9 . _ -, e.g. chemical_research");
+            return Problems.unprocessable("Invalid query parameter", List.of(error));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requeued", requeue.requeueFailed(only));
         only.ifPresent(t -> body.put("type", t));
