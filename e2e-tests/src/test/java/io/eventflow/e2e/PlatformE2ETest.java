@@ -57,9 +57,9 @@ class PlatformE2ETest {
             String analyticsId = JSON.readTree(analytics.body()).path("event_id").asText();
             String chemicalId = JSON.readTree(chemical.body()).path("event_id").asText();
 
-            JsonNode userEvent = awaitFirstEvent(platform.subscriber() + "/api/v1/events/user/" + userId);
+            JsonNode userEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/user/" + userId);
             assertThat(userEvent.path("event_type").asText()).isEqualTo("page_view");
-            JsonNode researchEvent = awaitFirstEvent(platform.subscriber() + "/api/v1/events/researcher/"
+            JsonNode researchEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/researcher/"
                     + URLEncoder.encode(researcher, StandardCharsets.UTF_8).replace("+", "%20"));
             assertThat(researchEvent.path("llm_properties").path("color").asText()).isEqualTo("colorless");
             assertThat(researchEvent.path("llm_properties").path("backend").asText()).isEqualTo("reference");
@@ -111,9 +111,12 @@ class PlatformE2ETest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode awaitFirstEvent(String url) {
+    private JsonNode awaitFirstEvent(PlatformRunner platform, String url) throws Exception {
+        // the subscriber's API needs a key too: run gives both services the same local key
+        String key = platform.apiKey();
         return await().atMost(PROCESSING).until(() -> JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                        HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", key).build(),
+                        HttpResponse.BodyHandlers.ofString()).body())
                 .path("events").path(0), node -> !node.isMissingNode());
     }
 
