@@ -56,7 +56,10 @@ class JobRunrLifecycle {
             server = new BackgroundJobServer(storageProvider, jsonMapper, jobActivator,
                     usingStandardBackgroundJobServerConfiguration()
                             .andWorkerCount(settings.workers())
-                            .andPollInterval(Duration.ofSeconds(settings.pollIntervalSeconds())));
+                            .andPollInterval(Duration.ofSeconds(settings.pollIntervalSeconds()))
+                            // on stop, running jobs get this long to finish before they are interrupted
+                            .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(
+                                    Duration.ofSeconds(settings.shutdownGraceSeconds())));
             server.setJobFilters(List.of(new EventRetryFilter(settings.defaultRetries(), settings.retryBackoffSeed()),
                     finalFailureFilter));
             server.start();
@@ -82,7 +85,7 @@ class JobRunrLifecycle {
     /** JobRunr's settings, read once from configuration. */
     record JobRunrSettings(boolean serverEnabled, int workers, int pollIntervalSeconds, int defaultRetries,
                            int retryBackoffSeed, boolean dashboardEnabled, int dashboardPort, String dashboardHost,
-                           Optional<String[]> dashboardCredentials) {
+                           Optional<String[]> dashboardCredentials, int shutdownGraceSeconds) {
 
         static JobRunrSettings from(Config config) {
             Optional<String> user = config.getOptionalValue("eventflow.dashboard.username", String.class);
@@ -96,7 +99,8 @@ class JobRunrLifecycle {
                     config.getValue("eventflow.dashboard.enabled", Boolean.class),
                     config.getValue("eventflow.dashboard.port", Integer.class),
                     config.getValue("eventflow.dashboard.host", String.class),
-                    user.flatMap(u -> password.map(p -> new String[] {u, p})));
+                    user.flatMap(u -> password.map(p -> new String[] {u, p})),
+                    config.getOptionalValue("eventflow.shutdown.grace-seconds", Integer.class).orElse(20));
         }
     }
 }

@@ -1,22 +1,29 @@
 package io.eventflow.subscriber.config;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
 import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequestHandler;
 import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
+import io.eventflow.jobs.adapter.out.jobrunr.JobRunrJobInspector;
 import io.eventflow.jobs.adapter.out.jobrunr.JobRunrScheduler;
 import io.eventflow.jobs.application.ChemicalResearchHandler;
 import io.eventflow.jobs.application.EventRouter;
 import io.eventflow.jobs.application.ProcessEventService;
+import io.eventflow.jobs.application.ReconcileEventsService;
 import io.eventflow.jobs.application.ScheduleEventService;
 import io.eventflow.jobs.application.UserAnalyticsHandler;
 import io.eventflow.jobs.application.port.in.ProcessEventUseCase;
+import io.eventflow.jobs.application.port.in.ReconcileEventsUseCase;
 import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
 import io.eventflow.jobs.application.port.out.EnrichmentPort;
 import io.eventflow.jobs.application.port.out.EventStatusPort;
 import io.eventflow.jobs.application.port.out.EventStorePort;
+import io.eventflow.jobs.application.port.out.StreamReplayPort;
+import io.eventflow.jobs.application.port.out.UnfinishedEventsPort;
 import io.eventflow.schemas.EventSchemas;
 import io.eventflow.subscriber.application.QueryEventsService;
 import io.eventflow.subscriber.application.port.in.QueryEventsUseCase;
@@ -26,6 +33,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.storage.StorageProvider;
 
 /** CDI wiring of the processing path: use cases get their ports here, nothing else. */
 @ApplicationScoped
@@ -80,6 +88,18 @@ class ProcessingConfiguration {
     @Singleton
     FinalFailureFilter finalFailureFilter(ProcessEventUseCase useCase, EventPayloadCodec codec) {
         return new FinalFailureFilter(useCase, codec);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReconcileEventsUseCase reconcileEventsUseCase(UnfinishedEventsPort unfinished, StorageProvider storage,
+                                                  StreamReplayPort stream, JobRequestScheduler scheduler,
+                                                  EventPayloadCodec codec, EventStatusPort status, Config config) {
+        return new ReconcileEventsService(unfinished, new JobRunrJobInspector(storage), stream,
+                new JobRunrScheduler(scheduler, codec), status,
+                Duration.ofSeconds(config.getOptionalValue("eventflow.reconciler.stale-after-seconds", Long.class)
+                        .orElse(300L)),
+                500, Clock.systemUTC());
     }
 
     @Produces

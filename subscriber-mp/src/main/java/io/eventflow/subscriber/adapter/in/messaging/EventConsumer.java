@@ -3,6 +3,13 @@ package io.eventflow.subscriber.adapter.in.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +22,7 @@ import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.streams.operators.ReactiveStreams;
@@ -23,10 +31,11 @@ import org.eclipse.microprofile.reactive.streams.operators.SubscriberBuilder;
 /**
  * Consumes channel {@code events-in} (topic {@code eventflow.topic}) and schedules one processing job per
  * event, in batches: the records that arrived while the previous batch was being scheduled get their pending
- * statuses in one statement and their jobs in one bulk insert. A record is acked - and its offset committed -
- * only after its job is stored; a poison record is nacked to the dead-letter topic with the reason; a storage
- * outage pauses consumption until it ends. At most {@code eventflow.consumer.max-in-flight} records are read
- * ahead of the ones stored.
+ * statuses in one statement and their jobs in one bulk insert, in chunks of at most
+ * {@code eventflow.consumer.max-batch-bytes}. A record is acked - and its offset committed - only after its job
+ * is stored; a poison record only once the dead-letter topic has it; a storage outage pauses consumption until
+ * it ends. Read-ahead is bounded by {@code eventflow.consumer.max-in-flight} records and
+ * {@code eventflow.consumer.max-in-flight-bytes} bytes.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -35,18 +44,29 @@ public class EventConsumer {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ScheduleEventUseCase scheduleEvent;
+    private final DeadLetterPublisher deadLetters;
     private final EventRecordReader reader;
+    private final long maxBatchBytes;
     private final BatchingSubscriber<KafkaMessage<String, String>> batches;
+    private final Set<CompletableFuture<Void>> uncommitted = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
 
     /** Creates the consumer. */
     @Inject
-    public EventConsumer(ScheduleEventUseCase scheduleEvent, ObjectMapper mapper, EventSchemas schemas,
+    public EventConsumer(ScheduleEventUseCase scheduleEvent, DeadLetterPublisher deadLetters, ObjectMapper mapper,
+                         EventSchemas schemas,
                          @ConfigProperty(name = "eventflow.consumer.max-in-flight", defaultValue = "1000")
-                         int maxInFlight) {
+                         int maxInFlight,
+                         @ConfigProperty(name = "eventflow.consumer.max-in-flight-bytes", defaultValue = "16777216")
+                         long maxInFlightBytes,
+                         @ConfigProperty(name = "eventflow.consumer.max-batch-bytes", defaultValue = "4194304")
+                         long maxBatchBytes) {
         this.scheduleEvent = scheduleEvent;
+        this.deadLetters = deadLetters;
         this.reader = new EventRecordReader(mapper, schemas);
-        this.batches = new BatchingSubscriber<>("eventflow-consumer", maxInFlight, this::handle);
+        this.maxBatchBytes = maxBatchBytes;
+        this.batches = new BatchingSubscriber<>("eventflow-consumer", maxInFlight, maxInFlightBytes,
+                EventConsumer::size, false, this::handle);
     }
 
     /** The channel's subscriber: records are scheduled in batches, in partition order. */
@@ -56,6 +76,25 @@ public class EventConsumer {
     }
 
     void handle(List<KafkaMessage<String, String>> messages) {
+        List<KafkaMessage<String, String>> chunk = new ArrayList<>();
+        long chunkBytes = 0;
+        for (KafkaMessage<String, String> message : messages) {
+            long size = size(message);
+            if (!chunk.isEmpty() && chunkBytes + size > maxBatchBytes) {
+                handleChunk(chunk);
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+            }
+            chunk.add(message);
+            chunkBytes += size;
+        }
+        if (!chunk.isEmpty()) {
+            handleChunk(chunk);
+        }
+    }
+
+    /** One bulk insert: bounded in bytes, so that large events cannot make one statement exhaust the heap. */
+    private void handleChunk(List<KafkaMessage<String, String>> messages) {
         List<StreamedEvent> events = new ArrayList<>(messages.size());
         List<KafkaMessage<String, String>> readable = new ArrayList<>(messages.size());
         for (KafkaMessage<String, String> message : messages) {
@@ -67,15 +106,32 @@ public class EventConsumer {
                 LOGGER.warning(() -> "Dead-lettering record " + message.getTopic().orElse("?") + "-"
                         + message.getPartition().orElse(-1) + "@" + message.getOffset().orElse(-1L) + ": "
                         + e.getMessage());
-                message.nack(e);
+                deadLetters.publish(message, e.getMessage()).whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        finish(message);
+                    }
+                });
             }
         }
         scheduleUntilStored(events);
-        readable.forEach(KafkaMessage::ack);
+        readable.forEach(this::finish);
+    }
+
+    /** Acks the record (its offset is committed on the connector's next tick) and frees its read-ahead room. */
+    private void finish(KafkaMessage<String, String> message) {
+        CompletableFuture<Void> commit = message.ack().toCompletableFuture();
+        if (!commit.isDone()) {
+            uncommitted.add(commit);
+            commit.whenComplete((ok, failure) -> uncommitted.remove(commit));
+        }
+        batches.release(message);
     }
 
     /** Retries with backoff while storage is down: acking without stored jobs would lose the events. */
     private void scheduleUntilStored(List<StreamedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         Duration backoff = Duration.ofMillis(100);
         while (true) {
             try {
@@ -93,6 +149,17 @@ public class EventConsumer {
         }
     }
 
+    /** The record's size as read from Kafka (key and value bytes), or its characters when that is unknown. */
+    static long size(KafkaMessage<String, String> message) {
+        try {
+            ConsumerRecord<?, ?> record = message.unwrap(ConsumerRecord.class);
+            return Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
+        } catch (RuntimeException e) {
+            String payload = message.getPayload();
+            return (payload == null ? 0 : payload.length()) + message.getKey().map(String::length).orElse(0);
+        }
+    }
+
     private static StreamPosition position(KafkaMessage<String, String> message) {
         if (message.getTopic().isEmpty() || message.getPartition().isEmpty() || message.getOffset().isEmpty()) {
             return null;
@@ -106,6 +173,52 @@ public class EventConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Why consumption stopped for good (unhandled batch, failed or completed stream), or empty while it runs. */
+    public Optional<String> failure() {
+        return batches.failure();
+    }
+
+    /** Age of the oldest record read and not yet finished (its job stored, or dead-lettered). */
+    public Duration oldestUnfinishedRecordAge() {
+        return batches.oldestUnreleasedAge();
+    }
+
+    /** Records read ahead and not yet finished, with everything before them. */
+    public int recordsInFlight() {
+        return batches.windowRecords();
+    }
+
+    /** Bytes of the records read ahead. */
+    public long bytesInFlight() {
+        return batches.windowBytes();
+    }
+
+    /** Poison records whose dead-letter write has not succeeded yet. */
+    public int deadLettersWaiting() {
+        return deadLetters.waiting();
+    }
+
+    /**
+     * The first half of a graceful stop: requests nothing more, lets the batch in hand finish (at most
+     * {@code grace}) and waits for the connector to commit what was acked. Records read but not handled are
+     * redelivered to whichever member gets their partition next.
+     */
+    public void drain(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        running = false;
+        batches.stop(grace);
+        CompletableFuture<?>[] pending = uncommitted.toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(pending).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            LOGGER.info(() -> "Consumer drained: " + pending.length + " acked records were committed");
+        } catch (TimeoutException | ExecutionException e) {
+            LOGGER.log(Level.WARNING, "Not every acked record was committed before the grace period ended;"
+                    + " those are redelivered and their jobs are not duplicated", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

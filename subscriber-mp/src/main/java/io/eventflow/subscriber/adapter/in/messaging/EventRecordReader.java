@@ -15,7 +15,7 @@ import io.eventflow.schemas.EventSchemas;
 import io.eventflow.schemas.Violation;
 
 /** Reads a Kafka record's value into an event, or says exactly why it is poison. */
-final class EventRecordReader {
+public final class EventRecordReader {
 
     /** Fields the publisher adds around the contract's fields. */
     private static final Set<String> ENVELOPE = Set.of("type", "event_id", "schema_version", "published_at",
@@ -25,13 +25,14 @@ final class EventRecordReader {
     private final ObjectMapper mapper;
     private final EventSchemas schemas;
 
-    EventRecordReader(ObjectMapper mapper, EventSchemas schemas) {
+    /** Creates the reader on the given mapper and schemas. */
+    public EventRecordReader(ObjectMapper mapper, EventSchemas schemas) {
         this.mapper = mapper;
         this.schemas = schemas;
     }
 
     /** The event in the record; throws {@link PoisonRecordException} with the reason when there is none. */
-    ReceivedEvent read(String key, String value) {
+    public ReceivedEvent read(String key, String value) {
         JsonNode node = parse(value);
         String type = node.path("type").asText(null);
         if (type == null || !schemas.isKnownType(type)) {

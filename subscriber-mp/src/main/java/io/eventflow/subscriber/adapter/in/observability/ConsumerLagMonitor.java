@@ -1,7 +1,9 @@
 package io.eventflow.subscriber.adapter.in.observability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -10,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +52,37 @@ class ConsumerLagMonitor {
                 .filter(e -> e.getValue() != null)
                 .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset()))
                 .sum();
+    }
+
+    /**
+     * This process's place in the consumer group, found by its unique {@code client.id}: whether the group has
+     * finished its rebalance with this member in it, and how many partitions the member holds.
+     */
+    Membership membership(String clientId) throws Exception {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(groupId);
+        Optional<MemberDescription> member = group.members().stream()
+                .filter(m -> clientId.equals(m.clientId())).findFirst();
+        int held = group.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+        return new Membership(group.state(), member.isPresent(),
+                member.map(m -> m.assignment().topicPartitions().size()).orElse(0), held, group.members().size());
+    }
+
+    /**
+     * A consumer's place in its group.
+     *
+     * @param state          the group's state (STABLE once a rebalance is complete)
+     * @param member         whether this process is a member
+     * @param partitions     partitions this member holds
+     * @param heldByGroup    partitions held by all members
+     * @param members        members of the group
+     */
+    record Membership(ConsumerGroupState state, boolean member, int partitions, int heldByGroup, int members) {
+
+        /** True once the group is stable with this process in it: it has its partitions, or knows others hold them. */
+        boolean assigned() {
+            return member && state == ConsumerGroupState.STABLE;
+        }
     }
 
     @PreDestroy
