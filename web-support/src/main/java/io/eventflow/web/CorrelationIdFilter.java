@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Takes the caller's {@code X-Correlation-Id} (or makes one), returns it, adds the old service's
  * {@code X-Process-Time} header (seconds), and logs one line per failed request (per request with the logger
- * {@code io.eventflow.access} at FINE).
+ * {@code io.eventflow.access} at FINE). Client-supplied values in that line pass through {@link LogSafe}, so a path
+ * with {@code %0A} cannot forge a log line.
  */
 @Provider
 @ApplicationScoped
@@ -58,8 +59,8 @@ public class CorrelationIdFilter implements ContainerRequestFilter, ContainerRes
         // a line per failed request; successful ones only when the logger is set to FINE (one line each costs
         // about a tenth of the publisher's CPU at full load)
         LOGGER.log(status >= 400 ? Level.INFO : Level.FINE, () -> String.format(Locale.ROOT,
-                "method=%s path=%s status=%d duration_ms=%.2f correlation_id=%s", request.getMethod(),
-                request.getUriInfo().getPath(), status, micros / 1000.0, id));
+                "method=%s path=%s status=%d duration_ms=%.2f correlation_id=%s", LogSafe.escape(request.getMethod()),
+                LogSafe.escape(request.getUriInfo().getPath()), status, micros / 1000.0, id));
     }
 
     /** Microseconds as seconds with six decimals, as the old service wrote {@code X-Process-Time}. */

@@ -1,17 +1,13 @@
 package io.eventflow.publisher.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import io.eventflow.publisher.adapter.in.web.security.ApiKeyPolicy;
-import io.eventflow.publisher.adapter.in.web.security.ApiKeys;
-import io.eventflow.publisher.adapter.in.web.security.RateLimiter;
+import io.eventflow.web.security.ApiKeyPolicy;
+import io.eventflow.web.security.AuthFailureThrottle;
+import io.eventflow.web.security.RateLimiter;
+import io.eventflow.web.security.RouteScopes;
+import io.eventflow.web.security.Scope;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,8 +17,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wiring of API keys and rate limits from {@code eventflow.security.*}. Keys are required unless turned off
- * explicitly; with keys required and none configured the publisher refuses to start rather than run open.
+ * Wiring of API keys, rate limits and the wrong-key throttle from {@code eventflow.security.*} (the mechanism is
+ * web-support's, shared with the subscriber). Keys are required unless turned off explicitly; with keys required
+ * and none configured the publisher refuses to start rather than run open. Every publisher route needs the
+ * {@code publish} scope.
  */
 @ApplicationScoped
 class SecurityConfiguration {
@@ -35,17 +33,13 @@ class SecurityConfiguration {
             @ConfigProperty(name = "eventflow.security.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "eventflow.security.api-keys") Optional<String> keys,
             @ConfigProperty(name = "eventflow.security.api-keys-file") Optional<String> file) {
-        if (!enabled) {
-            LOGGER.warning("API keys are OFF (eventflow.security.enabled=false): anyone who reaches this port "
-                    + "can publish events.");
-            return ApiKeyPolicy.off();
-        }
-        List<String> entries = new ArrayList<>();
-        keys.ifPresent(list -> entries.addAll(List.of(list.split(","))));
-        file.filter(name -> !name.isBlank()).ifPresent(name -> entries.addAll(readKeyFile(Path.of(name))));
-        ApiKeyPolicy policy = ApiKeyPolicy.requiring(ApiKeys.parse(entries));
-        LOGGER.info(() -> "API keys required: " + policy.keys().size() + " key(s) configured");
-        return policy;
+        return ApiKeyPolicy.configure(enabled, keys, file);
+    }
+
+    @Produces
+    @Singleton
+    RouteScopes routeScopes() {
+        return RouteScopes.always(Scope.PUBLISH);
     }
 
     @Produces
@@ -62,18 +56,19 @@ class SecurityConfiguration {
         return RateLimiter.perMinute(perMinute, burst);
     }
 
-    // a wrong security setting stops the start here, before the server opens its port
-    void checkAtStartup(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object event,
-                        ApiKeyPolicy policy, RateLimiter limiter) {
-        LOGGER.fine(() -> "Security: keys required=" + policy.required() + ", rate limit=" + limiter.enabled());
+    @Produces
+    @Singleton
+    AuthFailureThrottle authFailureThrottle(
+            @ConfigProperty(name = "eventflow.security.auth-failures.per-minute", defaultValue = "10") long perMinute,
+            @ConfigProperty(name = "eventflow.security.auth-failures.max-addresses", defaultValue = "10000")
+            int maxAddresses) {
+        return perMinute == 0 ? AuthFailureThrottle.off() : AuthFailureThrottle.perMinute(perMinute, maxAddresses);
     }
 
-    private static List<String> readKeyFile(Path file) {
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the API key file " + file.toAbsolutePath()
-                    + " (eventflow.security.api-keys-file)", e);
-        }
+    // a wrong security setting stops the start here, before the server opens its port
+    void checkAtStartup(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object event,
+                        ApiKeyPolicy policy, RateLimiter limiter, AuthFailureThrottle throttle) {
+        LOGGER.fine(() -> "Security: keys required=" + policy.required() + ", rate limit=" + limiter.enabled()
+                + ", wrong keys per address and minute=" + throttle.failuresPerMinute());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.eventflow.publisher.adapter.in.web.security.ApiKeyPolicy;
+import io.eventflow.web.security.ApiKeyPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

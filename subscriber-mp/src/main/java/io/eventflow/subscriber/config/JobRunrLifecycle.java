@@ -66,11 +66,20 @@ class JobRunrLifecycle {
             LOGGER.info(() -> "JobRunr background job server started with " + settings.workers() + " workers");
         }
         if (settings.dashboardEnabled()) {
+            if (settings.dashboardCredentials().isEmpty() && !isLoopback(settings.dashboardHost())) {
+                LOGGER.warning(() -> "The JobRunr dashboard listens on " + settings.dashboardHost() + " without "
+                        + "basic auth: anyone who reaches that address can delete and requeue jobs. Set "
+                        + "eventflow.dashboard.username and eventflow.dashboard.password.");
+            }
             dashboard = BoundDashboardServer.start(storageProvider, jsonMapper, settings.dashboardHost(),
                     settings.dashboardPort(), settings.dashboardCredentials());
             LOGGER.info(() -> "JobRunr dashboard on http://" + settings.dashboardHost() + ":" + dashboard.port()
                     + "/dashboard" + (settings.dashboardCredentials().isPresent() ? " (basic auth)" : ""));
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return "localhost".equals(host) || host.startsWith("127.") || "::1".equals(host);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
@@ -88,8 +97,9 @@ class JobRunrLifecycle {
                            Optional<String[]> dashboardCredentials, int shutdownGraceSeconds) {
 
         static JobRunrSettings from(Config config) {
-            Optional<String> user = config.getOptionalValue("eventflow.dashboard.username", String.class);
-            Optional<String> password = config.getOptionalValue("eventflow.dashboard.password", String.class);
+            Optional<String[]> credentials = dashboardCredentials(
+                    config.getOptionalValue("eventflow.dashboard.username", String.class),
+                    config.getOptionalValue("eventflow.dashboard.password", String.class));
             return new JobRunrSettings(
                     config.getValue("eventflow.jobs.server.enabled", Boolean.class),
                     config.getValue("eventflow.jobs.workers", Integer.class),
@@ -99,8 +109,25 @@ class JobRunrLifecycle {
                     config.getValue("eventflow.dashboard.enabled", Boolean.class),
                     config.getValue("eventflow.dashboard.port", Integer.class),
                     config.getValue("eventflow.dashboard.host", String.class),
-                    user.flatMap(u -> password.map(p -> new String[] {u, p})),
+                    credentials,
                     config.getOptionalValue("eventflow.shutdown.grace-seconds", Integer.class).orElse(20));
+        }
+
+        /**
+         * The dashboard's basic-auth credentials: both or neither. Only one of them would silently leave the
+         * dashboard open, so that stops the start with a message saying what to set.
+         */
+        static Optional<String[]> dashboardCredentials(Optional<String> username, Optional<String> password) {
+            Optional<String> user = username.filter(u -> !u.isBlank());
+            Optional<String> pass = password.filter(p -> !p.isBlank());
+            if (user.isPresent() != pass.isPresent()) {
+                throw new IllegalStateException("The JobRunr dashboard's basic auth needs both "
+                        + "eventflow.dashboard.username and eventflow.dashboard.password (env "
+                        + "EVENTFLOW_DASHBOARD_USERNAME, EVENTFLOW_DASHBOARD_PASSWORD), but only the "
+                        + (user.isPresent() ? "username" : "password") + " is set. Set both to protect the "
+                        + "dashboard, or neither to run it without auth on a loopback eventflow.dashboard.host.");
+            }
+            return user.flatMap(u -> pass.map(p -> new String[] {u, p}));
         }
     }
 }

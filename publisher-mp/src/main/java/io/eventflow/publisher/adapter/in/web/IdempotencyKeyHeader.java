@@ -3,8 +3,8 @@ package io.eventflow.publisher.adapter.in.web;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.eventflow.publisher.adapter.in.web.security.ApiKeyFilter;
 import io.eventflow.schemas.Violation;
+import io.eventflow.web.security.ApiKeyFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**

@@ -15,14 +15,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Summaries per user and per researcher, in the old service's shape; 404 when there is nothing stored.
+ * Summaries per user and per researcher, in the old service's shape; 404 when there is nothing stored. Needs a
+ * key with the {@code read} scope.
  * <pre>
- * curl localhost:8081/api/v1/analytics/user/user-123
- * curl 'localhost:8081/api/v1/analytics/researcher/Dr.%20Smith'
+ * curl -H "X-API-Key: $KEY" localhost:8081/api/v1/analytics/user/user-123
+ * curl -H "X-API-Key: $KEY" 'localhost:8081/api/v1/analytics/researcher/Dr.%20Smith'
  * </pre>
  */
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponse(responseCode = "401", description = "The API key is missing or not valid (problem details)")
+@APIResponse(responseCode = "403", description = "The API key lacks the 'read' scope (problem details)")
 @Path("/api/v1/analytics")
 @ApplicationScoped
 public class AnalyticsResource {

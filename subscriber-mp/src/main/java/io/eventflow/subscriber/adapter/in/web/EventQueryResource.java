@@ -17,14 +17,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.IntFunction;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Stored events, newest first by event time, in the old service's shape.
+ * Stored events, newest first by event time, in the old service's shape. Needs a key with the {@code read} scope.
  * <pre>
- * curl 'localhost:8081/api/v1/events/user/user-123?limit=10'
- * curl 'localhost:8081/api/v1/events/researcher/Dr.%20Smith?limit=10'
+ * curl -H "X-API-Key: $KEY" 'localhost:8081/api/v1/events/user/user-123?limit=10'
+ * curl -H "X-API-Key: $KEY" 'localhost:8081/api/v1/events/researcher/Dr.%20Smith?limit=10'
  * </pre>
  */
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponse(responseCode = "401", description = "The API key is missing or not valid (problem details)")
+@APIResponse(responseCode = "403", description = "The API key lacks the 'read' scope (problem details)")
 @Path("/api/v1/events")
 @ApplicationScoped
 public class EventQueryResource {

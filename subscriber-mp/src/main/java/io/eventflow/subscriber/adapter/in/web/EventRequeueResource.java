@@ -16,14 +16,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Runs failed events again (their status goes back to pending); answers 202 with how many were re-queued.
+ * Runs failed events again (their status goes back to pending); answers 202 with how many were re-queued. Needs
+ * a key with the {@code admin} scope (403 otherwise); with keys off, a body-less form-like POST is refused as
+ * cross-site (send {@code Content-Type: application/json} or an {@code X-Requested-With} header).
  * <pre>
- * curl -X POST localhost:8081/api/v1/events/9d707ce3-b934-4906-a9b1-1ecf369af483/requeue
- * curl -X POST 'localhost:8081/api/v1/events/requeue?type=chemical_research'
+ * curl -X POST -H "X-API-Key: $KEY" localhost:8081/api/v1/events/9d707ce3-b934-4906-a9b1-1ecf369af483/requeue
+ * curl -X POST -H "X-API-Key: $KEY" 'localhost:8081/api/v1/events/requeue?type=chemical_research'
  * </pre>
  */
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponse(responseCode = "401", description = "The API key is missing or not valid (problem details)")
+@APIResponse(responseCode = "403", description = "The API key lacks the 'admin' scope (problem details)")
 @Path("/api/v1/events")
 @ApplicationScoped
 public class EventRequeueResource {

@@ -15,14 +15,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * One event's whole story: type, status, retries, last error, its job (id, JobRunr state, attempts), when it
  * was received and processed, and the Kafka partition and offset it was read from; 404 for an unknown event.
+ * Needs a key with the {@code read} scope.
  * <pre>
- * curl localhost:8081/api/v1/events/9d707ce3-b934-4906-a9b1-1ecf369af483
+ * curl -H "X-API-Key: $KEY" localhost:8081/api/v1/events/9d707ce3-b934-4906-a9b1-1ecf369af483
  * </pre>
  */
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponse(responseCode = "401", description = "The API key is missing or not valid (problem details)")
+@APIResponse(responseCode = "403", description = "The API key lacks the 'read' scope (problem details)")
 @Path("/api/v1/events")
 @ApplicationScoped
 public class EventStoryResource {

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.eventflow.testing.Infrastructure;
+import io.eventflow.web.security.ApiKeys;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Infrastructure.class)
 @HelidonTest
 @AddConfig(key = "eventflow.security.enabled", value = "true")
-@AddConfig(key = "eventflow.security.api-keys", value = "ci:" + ApiKeyIT.CI_KEY + ",partner:" + ApiKeyIT.PARTNER_HASH)
+@AddConfig(key = "eventflow.security.api-keys", value = "ci:" + ApiKeyIT.CI_KEY + ",partner:" + ApiKeyIT.PARTNER_HASH
+        + ",reader:" + ApiKeyIT.READER_KEY + ":read")
 @AddConfig(key = "eventflow.security.rate-limit.enabled", value = "false")
 class ApiKeyIT {
 
@@ -29,6 +31,7 @@ class ApiKeyIT {
     static final String PARTNER_KEY = "partner-key-0123456789abcdef";
     // sha256 of PARTNER_KEY: a key can be configured by its hash alone
     static final String PARTNER_HASH = "sha256:7704df40bfd4eda5637e8199bc1cd751f7bd1433658238b9758a1a4ad2353ac0";
+    static final String READER_KEY = "reader-key-0123456789abcdef";
     private static final String EVENT = """
             {"user_id":"u-key","event_type":"login","timestamp":"2024-01-01T12:00:00Z"}""";
 
@@ -75,6 +78,15 @@ class ApiKeyIT {
                 .header("Authorization", "Bearer " + PARTNER_KEY));
 
         assertThat(response.getStatus()).isEqualTo(202);
+    }
+
+    @Test
+    void returns403ForAKeyWithoutThePublishScope() {
+        Response response = post(target.path("/api/v1/events/analytics").request().header("X-API-Key", READER_KEY));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getMediaType().toString()).startsWith("application/problem+json");
+        assertThat((String) response.readEntity(Map.class).get("detail")).contains("'publish' scope");
     }
 
     @Test

@@ -1,8 +1,9 @@
-package io.eventflow.publisher.adapter.in.web.security;
+package io.eventflow.web.security;
 
 import java.util.logging.Logger;
 
 import io.eventflow.web.CorrelationIdFilter;
+import io.eventflow.web.LogSafe;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Limits each API key to its token bucket: over the limit the answer is 429 with {@code Retry-After}.
- * Runs after {@link ApiKeyFilter}; requests without a key (keys off, open paths) are not limited.
+ * Runs after {@link ApiKeyFilter}; requests without a key (keys off, open paths) are not limited. The metric
+ * {@code rate_limited_requests} is labelled with the key's opaque id ({@link ApiKey#id()}), never its name.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -36,14 +38,15 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getProperty(ApiKeyFilter.KEY_NAME_PROPERTY) instanceof String keyName)) {
+        if (!(request.getProperty(ApiKeyFilter.KEY_PROPERTY) instanceof ApiKey key)) {
             return;
         }
-        limiter.tryAcquire(keyName).ifPresent(wait -> {
-            metrics.counter("rate_limited_requests", new Tag("key", keyName)).inc();
-            LOGGER.fine(() -> "Rate limited: key=" + keyName + " path=" + request.getUriInfo().getPath()
-                    + " correlation_id=" + CorrelationIdFilter.correlationId(request));
-            request.abortWith(SecurityProblems.tooManyRequests(keyName, limiter, wait));
+        limiter.tryAcquire(key.name()).ifPresent(wait -> {
+            metrics.counter("rate_limited_requests", new Tag("key_id", key.id())).inc();
+            LOGGER.fine(() -> "Rate limited: key_id=" + key.id() + " path="
+                    + LogSafe.escape(request.getUriInfo().getPath()) + " correlation_id="
+                    + CorrelationIdFilter.correlationId(request));
+            request.abortWith(SecurityProblems.tooManyRequests(key.name(), limiter, wait));
         });
     }
 }

@@ -1,4 +1,4 @@
-package io.eventflow.publisher.adapter.in.web.security;
+package io.eventflow.web.security;
 
 import java.time.Duration;
 import java.util.Map;
