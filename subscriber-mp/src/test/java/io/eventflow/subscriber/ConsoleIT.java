@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,8 @@ import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,10 +57,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @AddConfig(key = "eventflow.dashboard.enabled", value = "false")
 @AddConfig(key = "eventflow.jobs.retries.default", value = "0")
 @AddConfig(key = "eventflow.security.enabled", value = "true")
-@AddConfig(key = "eventflow.security.api-keys", value = "console-operator:" + ConsoleIT.KEY)
+@AddConfig(key = "eventflow.security.api-keys", value = "console-operator:" + ConsoleIT.KEY + ",console-reader:"
+        + ConsoleIT.READER_KEY + ":read")
 class ConsoleIT {
 
     static final String KEY = "6b1f0c9e2d4a8b7c5e3f1a9d7b5c3e1f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b";
+    static final String READER_KEY = "0f2e4d6c8b0a1f3e5d7c9b1a3f5e7d9c1b3a5f7e9d1c3b5a7f9e1d3c5b7a9f1e";
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -141,6 +146,31 @@ class ConsoleIT {
         assertThat(byId("message").getText()).contains("Redrove corrected dead letter");
 
         screenshot();
+    }
+
+    @Test
+    void servesThePageOpenlyButEveryApiCallNeedsAKeyWithTheRightScope() {
+        assertThat(target.path("/console/").request().get().getStatus()).isEqualTo(200);
+        assertThat(target.path("/console/console.js").request().get(String.class)).contains("sessionStorage");
+        assertThat(target.path("/api/v1/overview").request().get().getStatus()).isEqualTo(401);
+        assertThat(target.path("/api/v1/dead-letters").request().get().getStatus()).isEqualTo(401);
+        assertThat(withKey("/api/v1/dead-letters", READER_KEY).get().getStatus()).isEqualTo(200);
+        assertThat(withKey("/api/v1/dead-letters/redrive", READER_KEY).post(Entity.json("")).getStatus())
+                .isEqualTo(403);
+        assertThat(withKey("/api/v1/dead-letters/0-999999/redrive", READER_KEY).post(Entity.json("")).getStatus())
+                .isEqualTo(403);
+
+        await().atMost(WAIT).until(() -> "completed".equals(status(storyId, "status")));
+        Map<?, ?> overview = withKey("/api/v1/overview", READER_KEY).get(Map.class);
+        List<String> completedTypes = ((List<?>) overview.get("counts")).stream().map(c -> (Map<?, ?>) c)
+                .filter(c -> "completed".equals(c.get("status"))).map(c -> String.valueOf(c.get("type"))).toList();
+        assertThat(completedTypes).contains("user_analytics");
+        assertThat(overview.keySet()).map(String::valueOf)
+                .contains("generated_at", "recent_failures", "jobrunr_dashboard");
+    }
+
+    private Invocation.Builder withKey(String path, String key) {
+        return target.path(path).request().header("X-API-Key", key);
     }
 
     private void clickWhenShown(By locator) {

@@ -183,6 +183,21 @@ class DeadLetterIT {
         assertThat(metrics).containsPattern("dead_letter_records(\\{[^}]*})? ([7-9]|\\d\\d)");
     }
 
+    @Test
+    @Order(7)
+    void answers503WithRetryAfterWhileTheBrokerIsAway() {
+        Infrastructure.stopKafka();
+        try {
+            Response list = target.path("/api/v1/dead-letters").request().get();
+
+            assertThat(list.getStatus()).isEqualTo(503);
+            assertThat(list.getHeaderString("Retry-After")).isEqualTo("10");
+            assertThat(list.readEntity(Map.class).get("detail")).asString().contains("is the broker reachable?");
+        } finally {
+            Infrastructure.startKafka();
+        }
+    }
+
     private List<Map<?, ?>> awaitLetters(String reason, String key, int count) {
         AtomicReference<List<Map<?, ?>>> found = new AtomicReference<>();
         await().atMost(WAIT).until(() -> {

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.subscriber.application.port.out.DeadLetterPort;
+import io.eventflow.subscriber.application.port.out.DeadLettersUnavailableException;
 import io.eventflow.subscriber.domain.DeadLetter;
 import io.eventflow.subscriber.domain.DeadLetterScan;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -153,10 +155,10 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while redriving dead letter " + letter.id(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not send dead letter " + letter.id() + " back to " + eventsTopic
-                    + "; is the broker reachable? Try again", e);
+            throw new DeadLettersUnavailableException("Interrupted while redriving dead letter " + letter.id(), e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new DeadLettersUnavailableException("Could not send dead letter " + letter.id() + " back to "
+                    + eventsTopic + "; is the broker reachable? Try again", e);
         }
         metrics.counter("dead_letters_redriven").inc();
         LOGGER.info(() -> "Redrove dead letter " + letter.id() + " to " + eventsTopic + ": event_id="
@@ -176,7 +178,7 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
                 return partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
             });
-        } catch (RuntimeException e) {
+        } catch (DeadLettersUnavailableException e) {
             LOGGER.log(Level.FINE, "Could not count the dead letters", e);
             counted = -1;
         }
@@ -191,8 +193,8 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (!remaining.isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out reading the dead-letter topic " + deadLetterTopic
-                        + "; is the broker reachable? Try again");
+                throw new DeadLettersUnavailableException("Timed out reading the dead-letter topic "
+                        + deadLetterTopic + "; is the broker reachable? Try again", null);
             }
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -253,6 +255,9 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
                         new StringDeserializer(), new StringDeserializer());
             }
             return work.apply(reader);
+        } catch (KafkaException e) {
+            throw new DeadLettersUnavailableException("Could not read the dead-letter topic " + deadLetterTopic
+                    + " (" + e.getMessage() + "); is the broker reachable? Try again", e);
         } finally {
             readerLock.unlock();
         }
