@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,15 +175,21 @@ class ConsoleIT {
     }
 
     private void clickWhenShown(By locator) {
-        await().atMost(WAIT).ignoreExceptionsInstanceOf(NoSuchElementException.class).until(() -> {
-            byId("refresh").click();
-            try {
-                browser.findElement(locator).click();
-                return true;
-            } catch (NoSuchElementException | StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        try {
+            await().atMost(WAIT).ignoreExceptionsInstanceOf(NoSuchElementException.class).until(() -> {
+                byId("refresh").click();
+                try {
+                    browser.findElement(locator).click();
+                    return true;
+                } catch (NoSuchElementException | StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            // what the page showed says why: an API error in the message line, or what the tables held
+            throw new AssertionError("Not shown: " + locator + "; message: " + byId("message").getText()
+                    + "; dead letters: " + byId("dlq-table").getText() + "; failed: " + byId("failed-table").getText(), e);
+        }
     }
 
     private void screenshot() throws IOException {
