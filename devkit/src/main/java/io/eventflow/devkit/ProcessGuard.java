@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure only one devkit process owns a data folder: a process left behind by a run that was
@@ -32,9 +33,23 @@ final class ProcessGuard {
         System.out.println("Stopping leftover process " + handle.pid() + " from an earlier run");
         handle.destroy();
         try {
-            handle.onExit().get(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            handle.onExit().get(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             handle.destroyForcibly();
+        }
+    }
+
+    /**
+     * Stops a PostgreSQL postmaster with SIGINT (its "fast" shutdown: open sessions are ended), not SIGTERM (its
+     * "smart" shutdown, which waits for every client - a connection pool never lets go), and kills it after 20 s.
+     */
+    static void stopPostmaster(ProcessHandle postmaster) {
+        System.out.println("Stopping PostgreSQL server " + postmaster.pid() + " left over from an earlier run");
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            postmaster.onExit().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            postmaster.destroyForcibly();
         }
     }
 
