@@ -16,16 +16,35 @@ final class ProcessGuard {
     private ProcessGuard() {
     }
 
-    /** Stops the process recorded in {@code pidFile}, if it is still alive, then records this one. */
+    /**
+     * Stops the process recorded in {@code pidFile} ("pid start-millis"), if that very process still runs, then
+     * records this one. A pid alone could have been recycled by another program: the start time must match too.
+     */
     static void takeOver(Path pidFile) throws IOException {
         Files.createDirectories(pidFile.getParent());
+        Optional<Long> recordedStart = readStart(pidFile);
         readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                .filter(handle -> recordedStart.isPresent() && recordedStart.equals(startMillis(handle)))
                 .filter(ProcessGuard::isOurs)
                 .ifPresent(ProcessGuard::stop);
-        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        ProcessHandle self = ProcessHandle.current();
+        Files.writeString(pidFile, self.pid() + " " + startMillis(self).orElse(0L));
         pidFile.toFile().deleteOnExit();
+    }
+
+    private static Optional<Long> startMillis(ProcessHandle handle) {
+        return handle.info().startInstant().map(instant -> instant.toEpochMilli());
+    }
+
+    private static Optional<Long> readStart(Path pidFile) {
+        try {
+            String[] fields = Files.readString(pidFile).strip().split("\\s+");
+            return fields.length < 2 ? Optional.empty() : Optional.of(Long.parseLong(fields[1]));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Asks a leftover process to stop, and kills it if it does not within 20 seconds. */
@@ -61,7 +80,8 @@ final class ProcessGuard {
 
     static Optional<Long> readPid(Path pidFile) {
         try {
-            return Optional.of(Long.parseLong(Files.readString(pidFile).lines().findFirst().orElse("").trim()));
+            String firstLine = Files.readString(pidFile).lines().findFirst().orElse("").trim();
+            return Optional.of(Long.parseLong(firstLine.split("\\s+")[0]));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
