@@ -61,15 +61,30 @@ final class PlatformClient {
 
     /** Whether the event's row is in the database (false while the database does not answer). */
     boolean isStored(String eventId) {
+        return count("SELECT count(*) FROM user_analytics_events WHERE event_id = ?", eventId) > 0;
+    }
+
+    /** Whether the subscriber recorded the event's processing status (it consumed the event and scheduled its job). */
+    boolean isRecorded(String eventId) {
+        return count("SELECT count(*) FROM event_processing_status WHERE event_id = ?", eventId) > 0;
+    }
+
+    private long count(String sql, String eventId) {
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "postgres");
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM user_analytics_events WHERE event_id = ?")) {
+             PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, UUID.fromString(eventId));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
+                return rs.next() ? rs.getLong(1) : 0;
             }
         } catch (SQLException e) {
-            return false;
+            return 0;
         }
+    }
+
+    /** Waits until the subscriber recorded the event and returns how long that took from {@code since} (nanoTime). */
+    Duration awaitRecorded(String eventId, long since, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(50)).until(() -> isRecorded(eventId));
+        return Duration.ofNanos(System.nanoTime() - since);
     }
 
     /** Waits until the event is stored and returns how long that took from {@code since} (nanoTime). */

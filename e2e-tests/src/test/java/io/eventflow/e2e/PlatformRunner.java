@@ -36,7 +36,9 @@ record PlatformRunner(Path home, int publisherPort, int subscriberPort, int dash
 
     /** Runs the command with extra environment variables (e.g. another PATH) and returns once it is up. */
     ManagedProcess start(String logName, Map<String, String> extraEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", "bash",
+        // env --default-signal=INT: a JVM started in the background inherits SIGINT ignored, and a shell cannot trap
+        // a signal that was ignored when it started - a terminal's foreground job has it at its default
+        ProcessBuilder builder = new ProcessBuilder(List.of("setsid", "env", "--default-signal=INT", "bash",
                 Devkit.projectRoot().resolve("eventflow").toString(), "run"));
         Map<String, String> env = builder.environment();
         env.put("EVENTFLOW_HOME", home.toString());
@@ -46,7 +48,7 @@ record PlatformRunner(Path home, int publisherPort, int subscriberPort, int dash
         env.put("KAFKA_PORT", String.valueOf(kafkaPort));
         env.put("POSTGRES_PORT", String.valueOf(postgresPort));
         env.putAll(extraEnv);
-        return ManagedProcess.start(builder, runLog(logName), UP_LINE, Duration.ofMinutes(4));
+        return ManagedProcess.start(builder, runLog(logName), UP_LINE, Duration.ofMinutes(6));
     }
 
     /** Where the output of the run started with {@code logName} goes. */
