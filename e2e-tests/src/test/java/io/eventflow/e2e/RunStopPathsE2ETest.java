@@ -93,7 +93,7 @@ class RunStopPathsE2ETest {
                                   SoftAssertions softly) throws IOException {
         Duration up = Duration.ofNanos(System.nanoTime() - launched);
         long posted = System.nanoTime();
-        String eventId = client.postEvent(Duration.ofSeconds(10));
+        String eventId = client.postEvent(Duration.ofSeconds(60));
         Duration recorded = client.awaitRecorded(eventId, posted, GENEROUS);
         Duration stored = client.awaitStored(eventId, posted, GENEROUS);
         softly.assertThat(recorded).as("first event consumed and its status stored after \"up\", " + when)

@@ -35,7 +35,7 @@ class RunSupervisionE2ETest {
         List<String> report = new ArrayList<>();
         try (ManagedProcess run = platform.start("run.log")) {
             Path log = run.logFile();
-            String warmUp = client.postEvent(Duration.ofSeconds(10));
+            String warmUp = client.postEvent(Duration.ofSeconds(60));
             client.awaitStored(warmUp, System.nanoTime(), RECOVERY);
 
             for (String component : List.of("kafka", "postgres", "publisher")) {
