@@ -67,9 +67,9 @@ final class RecoverableKafkaChannel implements AutoCloseable {
         return true;
     }
 
-    /** Whether the current channel can take records. */
+    /** Whether the channel can take records; one not built yet counts as open, since the first send builds it. */
     boolean isOpen() {
-        return emitter != null && !broken;
+        return !broken;
     }
 
     private synchronized void markBroken(int sentOn) {
