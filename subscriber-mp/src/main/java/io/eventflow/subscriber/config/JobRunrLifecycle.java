@@ -38,7 +38,8 @@ class JobRunrLifecycle {
     private final JobActivator jobActivator;
     private final FinalFailureFilter finalFailureFilter;
     private final JobRunrSettings settings;
-    private BackgroundJobServer server;
+    private volatile BackgroundJobServer server;
+    private volatile boolean stopping;
     private BoundDashboardServer dashboard;
 
     @Inject
@@ -82,7 +83,21 @@ class JobRunrLifecycle {
         return "localhost".equals(host) || host.startsWith("127.") || "::1".equals(host);
     }
 
+    /**
+     * Why this process's job server no longer runs jobs although nobody asked it to stop, if so. JobRunr stops its
+     * server for good when it cannot reach its storage for long (e.g. a database restart); only a new process runs
+     * jobs again, so the liveness check reports it and the supervisor restarts the process.
+     */
+    Optional<String> jobServerFailure() {
+        BackgroundJobServer current = server;
+        if (current == null || stopping || current.isRunning()) {
+            return Optional.empty();
+        }
+        return Optional.of("JobRunr's background job server stopped (storage unreachable for too long)");
+    }
+
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stopping = true;
         if (server != null) {
             server.stop();
         }
