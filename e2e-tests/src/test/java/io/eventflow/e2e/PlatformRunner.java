@@ -11,7 +11,6 @@ import java.util.OptionalLong;
 
 import io.eventflow.testing.Devkit;
 import io.eventflow.testing.ManagedProcess;
-import java.nio.file.Files;
 
 /**
  * Starts {@code ./eventflow run} exactly as a user does, on free ports and a data folder of its own.

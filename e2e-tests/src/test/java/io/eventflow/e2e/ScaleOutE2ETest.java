@@ -63,7 +63,7 @@ class ScaleOutE2ETest {
                     "SERVER_PORT", String.valueOf(Devkit.freePort()),
                     "EVENTFLOW_DASHBOARD_ENABLED", "false",
                     // the subscriber refuses to start without API keys; this test calls no route
-                    "EVENTFLOW_SECURITY_API_KEYS", "e2e:" + java.util.UUID.randomUUID().toString().replace("-", ""))));
+                    "EVENTFLOW_SECURITY_API_KEYS", "e2e:" + UUID.randomUUID().toString().replace("-", ""))));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("eventflow-subscriber"))

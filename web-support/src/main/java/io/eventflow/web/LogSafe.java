@@ -1,5 +1,7 @@
 package io.eventflow.web;
 
+import java.util.Locale;
+
 /**
  * Makes a client-supplied value safe to write into a log line: control characters (C0, DEL, C1, and the Unicode
  * line and paragraph separators) become {@code \\uXXXX}, a backslash becomes {@code \\\\}, and very long values are
@@ -31,7 +33,7 @@ public final class LogSafe {
                 if (c == '\\') {
                     out.append("\\\\");
                 } else if (unsafe) {
-                    out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 } else {
                     out.append(c);
                 }

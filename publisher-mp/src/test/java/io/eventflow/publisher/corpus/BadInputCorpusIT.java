@@ -29,6 +29,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.Arrays;
+import java.util.regex.Matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,7 +145,7 @@ class BadInputCorpusIT {
         byte[] validBytes = json(valid);
         Arbitrary<byte[]> notJson = CorpusRunner.hostileText().map(text -> ("{" + text).getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, validBytes.length - 1)
-                .map(cut -> java.util.Arrays.copyOf(validBytes, cut));
+                .map(cut -> Arrays.copyOf(validBytes, cut));
         Arbitrary<byte[]> wrongType = Combinators.combine(Arbitraries.of(required), wrongTypedValue())
                 .as((field, value) -> json(with(valid, field, value)));
         Arbitrary<byte[]> missing = Combinators.combine(Arbitraries.of(required), Arbitraries.maps(
@@ -171,7 +173,7 @@ class BadInputCorpusIT {
     private static Arbitrary<Object> wrongTypedValue() {
         return Arbitraries.oneOf(Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.doubles().map(d -> (Object) d), Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(List.of("a", 1)), Arbitraries.just(new java.util.ArrayList<>()));
+                Arbitraries.just(List.of("a", 1)), Arbitraries.just(new ArrayList<>()));
     }
 
     // --- requests per endpoint --------------------------------------------------------------------------------
@@ -279,7 +281,7 @@ class BadInputCorpusIT {
     private static byte[] nested(Map<String, Object> valid, int depth) {
         String inner = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
         String event = new String(json(valid), StandardCharsets.UTF_8);
-        return event.replaceFirst("\\}$", ",\"deep\":" + java.util.regex.Matcher.quoteReplacement(inner) + "}")
+        return event.replaceFirst("\\}$", ",\"deep\":" + Matcher.quoteReplacement(inner) + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

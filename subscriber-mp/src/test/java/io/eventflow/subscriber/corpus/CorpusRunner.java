@@ -20,6 +20,9 @@ import java.util.function.BiFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.engine.SourceOfRandomness;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.net.http.HttpTimeoutException;
+import java.io.IOException;
 
 /**
  * Sends generated requests to a running service, a few at a time, and collects every case that broke the
@@ -36,7 +39,7 @@ final class CorpusRunner {
             .connectTimeout(TIMEOUT).build();
     private final long seed = Long.getLong("corpus.seed", System.nanoTime());
     private boolean seeded;
-    private final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger closed = new AtomicInteger();
 
     /** One generated request. */
     record Case(String kind, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
@@ -106,9 +109,9 @@ final class CorpusRunner {
             String problem = check.apply(c, response);
             return problem == null ? List.of() : List.of(problem + " for " + c + " -> " + response.statusCode() + " "
                     + response.body());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return List.of("no answer within " + TIMEOUT.toSeconds() + " s (hang) for " + c);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the server may close a connection on a request it cannot parse; that is an answer, not a hang (and
             // the valid request sent after the corpus shows the service is still there)
             closed.incrementAndGet();

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * bounded in bytes, so every event is stored and the process lives; without the bounds it read up to 1,000 records
  * ahead and put all it had in one bulk insert, several copies of each in memory at once. (To see that, pass
  * {@code -Dbounded-memory-it.subscriber-options="-Deventflow.consumer.max-in-flight-bytes=1000000000000
- * -Deventflow.consumer.max-batch-bytes=1000000000000"} to Maven.) The process's GC log is written beside its log. Then a SIGTERM: the process
+ * -Deventflow.consumer.max-batch-bytes=1000000000000"} to Maven.) The process's GC log is written beside its log.
+ * Then a SIGTERM: the process
  * drains - every stored record's offset is committed and the consumer leaves its group before the process exits.
  */
 @ExtendWith(Infrastructure.class)

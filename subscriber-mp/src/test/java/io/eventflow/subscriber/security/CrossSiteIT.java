@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class CrossSiteIT {
         HttpResponse<String> textPlain = send(request().header("Content-Type", "text/plain; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString("x")));
 
-        for (HttpResponse<String> refused : java.util.List.of(form, bodyless, textPlain)) {
+        for (HttpResponse<String> refused : List.of(form, bodyless, textPlain)) {
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(refused.body()).contains("Cross-site request refused").contains("application/json");

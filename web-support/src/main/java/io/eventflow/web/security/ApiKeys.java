@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 
 /**
  * The accepted API keys, held only as SHA-256 hashes and checked in constant time.
@@ -116,7 +117,7 @@ public final class ApiKeys {
     // is part of a secret that contains a colon, as entries written before scopes existed may
     private static boolean looksLikeScopes(String suffix) {
         return SCOPES.matcher(suffix).matches()
-                && java.util.Arrays.stream(suffix.split("\\+")).anyMatch(id -> Scope.of(id).isPresent());
+                && Arrays.stream(suffix.split("\\+")).anyMatch(id -> Scope.of(id).isPresent());
     }
 
     private static Set<Scope> scopes(String name, String list) {

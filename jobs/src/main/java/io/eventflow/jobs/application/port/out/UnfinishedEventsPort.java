@@ -8,7 +8,10 @@ import java.util.UUID;
 /** Finds and claims events whose status is not final ({@code event_processing_status}). */
 public interface UnfinishedEventsPort {
 
-    /** Up to {@code limit} pending or processing events last updated before {@code cutoff}, with row ids above {@code afterRowId}, by row id. */
+    /**
+     * Up to {@code limit} pending or processing events last updated before {@code cutoff}, with row ids above
+     * {@code afterRowId}, by row id.
+     */
     List<UnfinishedEvent> findStale(Instant cutoff, long afterRowId, int limit);
 
     /**

@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Writes poison records to the dead-letter topic (headers {@code dlq-error}, {@code dlq-error-msg},
@@ -117,7 +118,7 @@ class DeadLetterPublisher {
                 }
                 attempt(record, written, failures);
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             written.completeExceptionally(e);
         }
     }
