@@ -18,6 +18,8 @@ import io.eventflow.publisher.application.port.out.PublishFailedException;
 import io.eventflow.publisher.domain.OutgoingEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -90,6 +92,11 @@ class KafkaEventPublisher implements PublishEventPort {
                                 : e instanceof TimeoutException
                                         ? new PublishFailedException("Kafka did not acknowledge the event in time", e)
                                         : new PublishFailedException("Kafka did not take the event", e)));
+    }
+
+    /** Creates the producer at start (it does not wait for the broker), so the first request does not pay for it. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sender.start();
     }
 
     @PreDestroy

@@ -104,6 +104,11 @@ final class KafkaRecordSender implements AutoCloseable {
         return delivered;
     }
 
+    /** Creates the producer now rather than on the first send. */
+    void start() {
+        current();
+    }
+
     /** Whether publishes are failing now because of the broker. */
     boolean brokerFailing() {
         return outage.ongoing();
