@@ -87,7 +87,7 @@ class DrainOnSigtermIT {
                 "-Deventflow.kafka.producer.linger.ms=0",
                 "-cp", System.getProperty("java.class.path"), "io.helidon.microprofile.cdi.Main");
         return ManagedProcess.start("publisher", command, logs, logs.resolve("publisher-" + port + ".log"),
-                "Server started on", Duration.ofSeconds(60));
+                "Server started on", Duration.ofSeconds(180));
     }
 
     private HttpResponse<String> post(int port) throws Exception {
