@@ -94,9 +94,9 @@ class KafkaEventPublisher implements PublishEventPort {
                                         : new PublishFailedException("Kafka did not take the event", e)));
     }
 
-    /** Creates the producer at start (it does not wait for the broker), so the first request does not pay for it. */
+    /** Creates the producer and fetches the topic's metadata at start, without waiting for the broker. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sender.start();
+        sender.start(topic, 30);
     }
 
     @PreDestroy

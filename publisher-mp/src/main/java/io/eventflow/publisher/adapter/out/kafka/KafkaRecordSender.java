@@ -104,9 +104,23 @@ final class KafkaRecordSender implements AutoCloseable {
         return delivered;
     }
 
-    /** Creates the producer now rather than on the first send. */
-    void start() {
-        current();
+    /**
+     * Creates the producer now rather than on the first send, and has it fetch the topic's partitions in the
+     * background (which also has a broker that auto-creates topics create it), so the first request does not
+     * wait for either; retried for up to {@code attempts} times the producer's {@code max.block.ms}.
+     */
+    void start(String topic, int attempts) {
+        Producer<byte[], byte[]> started = current();
+        Thread.ofVirtual().name("kafka-metadata-warm-up").start(() -> {
+            for (int i = 0; i < attempts && !closed; i++) {
+                try {
+                    started.partitionsFor(topic);
+                    return;
+                } catch (RuntimeException e) {
+                    LOGGER.log(Level.FINE, "Topic metadata not there yet; trying again", e);
+                }
+            }
+        });
     }
 
     /** Whether publishes are failing now because of the broker. */

