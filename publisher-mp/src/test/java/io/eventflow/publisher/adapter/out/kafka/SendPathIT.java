@@ -96,6 +96,9 @@ class SendPathIT {
     @Order(2)
     void withTheBrokerStoppedEveryRequestIsAnswered503InTimeAndTheProducerRecovers() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> post(event("before-outage", "")).statusCode() == 202);
+        // a service meets an outage warm: the same load with the broker up first, so that what is measured below
+        // is the outage, not the first compilation of the request path
+        assertThat(runClients(new ConcurrentLinkedQueue<>())).containsOnly(202);
         int producerThreadsBefore = producerThreads();
         AtomicLong maxProducerThreads = new AtomicLong(producerThreadsBefore);
         AtomicLong slowestLiveness = new AtomicLong();
@@ -107,22 +110,7 @@ class SendPathIT {
         long recoveredAfterMs;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> prober = threads.submit(() -> probeLiveness(probing, slowestLiveness, maxProducerThreads));
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int client = c;
-                clients.add(threads.submit(() -> {
-                    for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
-                        long start = System.nanoTime();
-                        int status = post(event("outage-" + client + "-" + r, "")).statusCode();
-                        latencies.add((System.nanoTime() - start) / 1_000_000);
-                        statuses.add(status);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : clients) {
-                client.get();
-            }
+            statuses.addAll(runClients(latencies));
             Infrastructure.startKafka();
             long back = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -132,11 +120,14 @@ class SendPathIT {
             prober.get();
         }
 
-        long slowest = latencies.stream().mapToLong(Long::longValue).max().orElseThrow();
-        System.out.printf("send path: %d clients x %d requests with the broker stopped: statuses %s, slowest answer"
-                        + " %d ms (publish timeout %d ms), slowest /health/live %d ms, producer threads %d before,"
-                        + " at most %d during, %d after; accepting again %d ms after the broker was back%n",
-                CLIENTS, REQUESTS_PER_CLIENT, count(statuses), slowest, PUBLISH_TIMEOUT_MS, slowestLiveness.get(),
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long slowest = sorted[sorted.length - 1];
+        System.out.printf("send path: %d clients x %d requests with the broker stopped: statuses %s, answers in"
+                        + " %d ms median, %d ms p99, %d ms slowest (publish timeout %d ms), slowest /health/live %d ms,"
+                        + " producer threads %d before, at most %d during, %d after; accepting again %d ms after the"
+                        + " broker was back%n",
+                CLIENTS, REQUESTS_PER_CLIENT, count(statuses), sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.99)], slowest, PUBLISH_TIMEOUT_MS, slowestLiveness.get(),
                 producerThreadsBefore, maxProducerThreads.get(), producerThreads(), recoveredAfterMs);
         assertThat(statuses).hasSize(CLIENTS * REQUESTS_PER_CLIENT).containsOnly(503);
         // the deadline starts when the publisher takes the event; reading and answering the request come on top
@@ -145,6 +136,30 @@ class SendPathIT {
         assertThat(maxProducerThreads.get()).isEqualTo(producerThreadsBefore);
         assertThat(producerThreads()).isEqualTo(producerThreadsBefore);
         assertThat(recoveredAfterMs).isLessThan(5000);
+    }
+
+    /** 200 concurrent clients, each sending its requests one after the other; their statuses. */
+    private Collection<Integer> runClients(Collection<Long> latencies) throws Exception {
+        Collection<Integer> statuses = new ConcurrentLinkedQueue<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                clients.add(threads.submit(() -> {
+                    for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
+                        long start = System.nanoTime();
+                        int status = post(event("load-" + client + "-" + r, "")).statusCode();
+                        latencies.add((System.nanoTime() - start) / 1_000_000);
+                        statuses.add(status);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        }
+        return statuses;
     }
 
     private Void probeLiveness(AtomicBoolean probing, AtomicLong slowest, AtomicLong maxProducerThreads)
