@@ -63,6 +63,17 @@ class OpenAiEnrichmentFlowTest {
     }
 
     @Test
+    void fallsBackWhenTheAnswerHoldsANulTheDatabaseCouldNotStore() {
+        fixture.server.then(answer(WATER.replace("non-toxic", "non-toxic\\u0000")));
+
+        Map<String, Object> result = fixture.port().extractChemicalProperties(WATER_DATA);
+
+        assertFallback(result, "invalid_answer");
+        assertThat(result.toString()).doesNotContain("\0");
+        assertThat(fixture.server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void honoursRetryAfterOn429ThenStoresTheAnswer() {
         fixture.server.then(error(429, "rate limited").header("Retry-After", "2"), answer(WATER));
 

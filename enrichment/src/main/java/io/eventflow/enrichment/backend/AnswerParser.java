@@ -1,5 +1,7 @@
 package io.eventflow.enrichment.backend;
 
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,6 +49,12 @@ public final class AnswerParser {
         if (json == null || !json.isObject()) {
             throw invalid("answer is not a JSON object");
         }
+        String unstorable = unstorableText(json);
+        if (unstorable != null) {
+            // PostgreSQL's jsonb refuses U+0000: stored as it is, the answer would fail the event on every retry
+            throw invalid("answer holds text the database cannot store (U+0000 or an unpaired surrogate) in "
+                    + unstorable);
+        }
         Set<String> violations = schema.violations(json);
         if (!violations.isEmpty()) {
             throw invalid("answer violates the schema: " + String.join("; ", violations));
@@ -56,6 +64,51 @@ public final class AnswerParser {
                 json.get("boiling_point").asText(), json.get("melting_point").asText(),
                 json.get("density").asText(), json.get("solubility").asText(), json.get("toxicity").asText(),
                 json.get("confidence_score").asDouble());
+    }
+
+    /** The first property whose name or text value holds U+0000 or an unpaired surrogate, or null if none does. */
+    private static String unstorableText(JsonNode json) {
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!storable(field.getKey()) || !storableValues(field.getValue())) {
+                return LogSafe.escape(field.getKey());
+            }
+        }
+        return null;
+    }
+
+    private static boolean storableValues(JsonNode node) {
+        if (node.isTextual()) {
+            return storable(node.textValue());
+        }
+        if (node.isObject()) {
+            return unstorableText(node) == null;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!storableValues(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     private static JsonNode readJson(String text) {

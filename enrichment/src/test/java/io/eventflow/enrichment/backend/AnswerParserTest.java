@@ -38,4 +38,20 @@ class AnswerParserTest {
         assertThatThrownBy(() -> parser.parse("  ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> parser.parse(null)).hasMessageContaining("empty");
     }
+
+    @Test
+    void rejectsNulInAnyTextAsAnInvalidAnswer() {
+        // the JSON escape decodes to U+0000, which PostgreSQL's jsonb refuses
+        assertThatThrownBy(() -> parser.parse(WATER.replace("colorless", "color\\u0000less")))
+                .isInstanceOfSatisfying(PermanentBackendException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.INVALID_ANSWER))
+                .hasMessageContaining("U+0000").hasMessageContaining("color");
+        assertThatThrownBy(() -> parser.parse(WATER.replace("\"toxicity\"", "\"tox\\u0000icity\"")))
+                .hasMessageContaining("U+0000");
+    }
+
+    @Test
+    void rejectsAnUnpairedSurrogateEscape() {
+        assertThatThrownBy(() -> parser.parse(WATER.replace("colorless", "\\ud800"))).hasMessageContaining("U+0000");
+    }
 }

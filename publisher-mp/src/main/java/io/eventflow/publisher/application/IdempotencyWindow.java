@@ -1,8 +1,12 @@
 package io.eventflow.publisher.application;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -13,11 +17,16 @@ import java.util.function.Supplier;
 import io.eventflow.publisher.application.port.in.IdempotencyKeyReusedException;
 
 /**
- * Remembers, per publisher instance, the outcome of each idempotency key for a bounded time and number of
- * keys, so that a retry gets the first answer and concurrent duplicates share one publish.
- * A failed publish is forgotten at once: the client got no 202 and its retry must publish again.
+ * Remembers, per publisher instance, the outcome of each idempotency key for a bounded time, number of keys and
+ * bytes, so that a retry gets the first answer and concurrent duplicates share one publish. Keys are kept as
+ * SHA-256 hashes, so every entry has the same size whatever the client sent ({@link #ENTRY_BYTES}), and the byte
+ * budget caps the number of entries. A failed publish is forgotten at once: the client got no 202 and its retry
+ * must publish again.
  */
 public final class IdempotencyWindow {
+
+    /** What one entry costs on the heap, at most: the hashed key and fingerprint, the outcome, the map's node. */
+    public static final int ENTRY_BYTES = 384;
 
     private final Clock clock;
     private final Duration window;
@@ -26,12 +35,21 @@ public final class IdempotencyWindow {
 
     /** Creates a window that keeps each key for {@code window}, and at most {@code maxKeys} keys. */
     public IdempotencyWindow(Clock clock, Duration window, int maxKeys) {
-        if (window.isNegative() || window.isZero() || maxKeys < 1) {
-            throw new IllegalArgumentException("The idempotency window needs a positive duration and key count");
+        this(clock, window, maxKeys, (long) maxKeys * ENTRY_BYTES);
+    }
+
+    /**
+     * Creates a window that keeps each key for {@code window}, and at most {@code maxKeys} keys taking at most
+     * {@code maxBytes} bytes ({@link #ENTRY_BYTES} each).
+     */
+    public IdempotencyWindow(Clock clock, Duration window, int maxKeys, long maxBytes) {
+        if (window.isNegative() || window.isZero() || maxKeys < 1 || maxBytes < ENTRY_BYTES) {
+            throw new IllegalArgumentException("The idempotency window needs a positive duration and key count, and"
+                    + " room for one entry (" + ENTRY_BYTES + " bytes)");
         }
         this.clock = clock;
         this.window = window;
-        this.maxKeys = maxKeys;
+        this.maxKeys = (int) Math.min(maxKeys, maxBytes / ENTRY_BYTES);
     }
 
     /**
@@ -39,7 +57,8 @@ public final class IdempotencyWindow {
      * first request's outcome (waiting for it if it is still in flight), one with another fingerprint fails
      * with {@link IdempotencyKeyReusedException}.
      */
-    public CompletionStage<UUID> once(String key, String fingerprint, Supplier<CompletionStage<UUID>> publish) {
+    public CompletionStage<UUID> once(String clientKey, String fingerprint, Supplier<CompletionStage<UUID>> publish) {
+        String key = hash(clientKey);
         Entry mine = new Entry(fingerprint, new CompletableFuture<>(), clock.instant().plus(window));
         Entry first = claim(key, mine);
         if (first != mine) {
@@ -52,6 +71,11 @@ public final class IdempotencyWindow {
             settle(key, mine, null, e);
         }
         return mine.outcome().copy();
+    }
+
+    /** How many keys the window can hold: the smaller of its key count and its byte budget's. */
+    public int capacity() {
+        return maxKeys;
     }
 
     /** How many keys are remembered now. */
@@ -86,6 +110,15 @@ public final class IdempotencyWindow {
             entries.remove(key, entry);
         }
         entry.outcome().completeExceptionally(error);
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     // insertion order is expiry order (one window for all keys), so expired keys are always at the head

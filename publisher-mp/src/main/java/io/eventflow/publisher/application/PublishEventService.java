@@ -14,8 +14,9 @@ import io.eventflow.publisher.domain.OutgoingEvent;
 
 /**
  * Gives an accepted event its identity, key and publish time, and hands it to the broker. An event with an
- * idempotency key gets an id derived from its type, key and content, so a retry that reaches another
- * instance, or comes after the window, carries the same id and the subscriber stores it once.
+ * idempotency key gets an id derived from its client (API key), type, key and content, so a retry that reaches
+ * another instance, or comes after the window, carries the same id and the subscriber stores it once, while two
+ * clients using the same key get different events.
  */
 public final class PublishEventService implements PublishEventUseCase {
 
@@ -41,10 +42,19 @@ public final class PublishEventService implements PublishEventUseCase {
         if (idempotency == null) {
             return send(command, UUID.randomUUID());
         }
-        String scopedKey = command.type() + '\n' + idempotency.key();
-        UUID eventId = UUID.nameUUIDFromBytes((scopedKey + '\n' + idempotency.fingerprint())
+        String scopedKey = scoped(idempotency.client(), command.type(), idempotency.key());
+        UUID eventId = UUID.nameUUIDFromBytes((scopedKey + idempotency.fingerprint())
                 .getBytes(StandardCharsets.UTF_8));
         return window.once(scopedKey, idempotency.fingerprint(), () -> send(command, eventId));
+    }
+
+    // each part prefixed with its length: no client, type or key can be chosen to collide with another's
+    private static String scoped(String client, String type, String key) {
+        StringBuilder scoped = new StringBuilder();
+        for (String part : new String[] {client == null ? "" : client, type, key}) {
+            scoped.append(part.length()).append(':').append(part);
+        }
+        return scoped.toString();
     }
 
     private CompletionStage<UUID> send(PublishEventCommand command, UUID eventId) {

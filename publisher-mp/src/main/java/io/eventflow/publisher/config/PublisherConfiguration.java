@@ -41,10 +41,12 @@ class PublisherConfiguration {
                                             @ConfigProperty(name = "eventflow.idempotency.window",
                                                     defaultValue = "PT24H") Duration window,
                                             @ConfigProperty(name = "eventflow.idempotency.max-keys",
-                                                    defaultValue = "100000") int maxKeys) {
+                                                    defaultValue = "100000") int maxKeys,
+                                            @ConfigProperty(name = "eventflow.idempotency.max-bytes",
+                                                    defaultValue = "33554432") long maxBytes) {
         Clock clock = Clock.systemUTC();
         return new PublishEventService(port, eventKeys(schemas, config), clock, version,
-                new IdempotencyWindow(clock, window, maxKeys));
+                new IdempotencyWindow(clock, window, maxKeys, maxBytes));
     }
 
     /** Record keys per type: {@code eventflow.kafka.key-field.<type>}, else the contract's aggregate ids. */

@@ -95,6 +95,22 @@ class IdempotencyWindowTest {
         assertThat(window.size()).isEqualTo(2);
     }
 
+    @Test
+    void aByteBudgetCapsTheKeysWhateverTheirLength() {
+        IdempotencyWindow window = new IdempotencyWindow(clock, Duration.ofHours(24), 1000,
+                3L * IdempotencyWindow.ENTRY_BYTES);
+        assertThat(window.capacity()).isEqualTo(3);
+
+        // keys are kept as hashes: a 500 KB key costs what a short one does, and still counts once
+        for (int i = 0; i < 5; i++) {
+            window.once(i + "k".repeat(500_000), "f", () -> publish(UUID.randomUUID()));
+        }
+
+        assertThat(window.size()).isEqualTo(3);
+        window.once(4 + "k".repeat(500_000), "f", () -> publish(UUID.randomUUID()));
+        assertThat(publishes).as("the newest key is still remembered").hasValue(5);
+    }
+
     private CompletionStage<UUID> publish(UUID id) {
         publishes.incrementAndGet();
         return CompletableFuture.completedFuture(id);

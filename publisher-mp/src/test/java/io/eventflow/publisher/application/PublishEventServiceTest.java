@@ -62,6 +62,34 @@ class PublishEventServiceTest {
         assertThat(sent.get(0).origin().source()).isEqualTo("/test");
     }
 
+    @Test
+    void scopesKeysToTheClientThatSentThem() {
+        PublishEventService service = service();
+
+        UUID byA = service.publish(keyed("key-a", "key-1", "fp")).toCompletableFuture().join();
+        UUID byB = service.publish(keyed("key-b", "key-1", "fp2")).toCompletableFuture().join();
+        UUID againByA = service.publish(keyed("key-a", "key-1", "fp")).toCompletableFuture().join();
+
+        assertThat(byB).isNotEqualTo(byA);
+        assertThat(againByA).isEqualTo(byA);
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aClientNameCannotBeChosenToCollideWithAnotherClientsKey() {
+        PublishEventService service = service();
+
+        UUID one = service.publish(keyed("a", "b c", "fp")).toCompletableFuture().join();
+        UUID other = service.publish(keyed("a b", "c", "fp")).toCompletableFuture().join();
+
+        assertThat(other).isNotEqualTo(one);
+    }
+
+    private PublishEventCommand keyed(String client, String key, String fingerprint) {
+        return new PublishEventCommand("user_analytics", 1, PAYLOAD, "c", new EventOrigin("/test", "ce-1", null, null),
+                new IdempotencyKey(client, key, fingerprint));
+    }
+
     private PublishEventCommand keyed(String key, String fingerprint) {
         return new PublishEventCommand("user_analytics", 1, PAYLOAD, "c", new EventOrigin("/test", "ce-1", null, null),
                 new IdempotencyKey(key, fingerprint));

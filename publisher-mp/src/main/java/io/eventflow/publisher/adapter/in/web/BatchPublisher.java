@@ -79,7 +79,7 @@ class BatchPublisher {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", count(outcomes, 202));
-        body.put("rejected", count(outcomes, 422));
+        body.put("rejected", outcomes.stream().filter(outcome -> outcome instanceof PublishOutcome.Rejected).count());
         body.put("failed", count(outcomes, 503));
         body.put("results", results);
         return Response.status(207).type("application/json").entity(body).build();

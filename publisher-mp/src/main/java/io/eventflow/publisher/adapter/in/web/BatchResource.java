@@ -63,7 +63,8 @@ public class BatchResource {
         } catch (InvalidEventException e) {
             return new PublishOutcome.Rejected(e.getMessage(), e.violations()).asResponse();
         }
-        return Answers.await(batches.publish(body, "batch", (member, index) -> typed(member, correlationId,
+        String client = IdempotencyKeyHeader.client(request);
+        return Answers.await(batches.publish(body, "batch", (member, index) -> typed(member, correlationId, client,
                 key == null ? null : key + "#" + index)));
     }
 
@@ -75,10 +76,11 @@ public class BatchResource {
     public Response cloudEventBatch(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
         return Answers.await(batches.publish(body, "cloudevent",
-                (member, index) -> cloudEvents.structured(member, correlationId)));
+                (member, index) -> cloudEvents.structured(member, correlationId,
+                        IdempotencyKeyHeader.client(request))));
     }
 
-    private PublishEventCommand typed(JsonNode member, String correlationId, String idempotencyKey) {
+    private PublishEventCommand typed(JsonNode member, String correlationId, String client, String idempotencyKey) {
         if (!member.isObject()) {
             throw new InvalidEventException("Invalid event", List.of(new Violation("", "", "must be a JSON object")));
         }
@@ -89,6 +91,6 @@ public class BatchResource {
         // the member belongs to this request's own parsed array, so it is changed in place rather than copied
         ObjectNode fields = (ObjectNode) member;
         fields.remove("type");
-        return parser.command(type, fields, "", correlationId, EventOrigin.publisher(), idempotencyKey);
+        return parser.command(type, fields, "", correlationId, EventOrigin.publisher(), client, idempotencyKey);
     }
 }

@@ -5,10 +5,12 @@ import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.eventflow.schemas.StorableText;
 import io.eventflow.schemas.Violation;
 
 /**
@@ -24,9 +26,29 @@ record CloudEventAttributes(Map<String, String> values, boolean binary) {
         return values.get(name);
     }
 
+    /**
+     * The longest value each attribute may have, in characters: what a Kafka header and the idempotency window
+     * should hold for one event ({@code id} and {@code source} are its idempotency key).
+     */
+    static final Map<String, Integer> MAX_LENGTHS = Map.of("specversion", 16, "id", 255, "source", 1024,
+            "type", 255, "time", 64, "subject", 1024, "datacontenttype", 255);
+
     /** Every rule of the CloudEvents spec these attributes break, except the type's (checked against the schemas). */
     List<Violation> violations() {
         List<Violation> violations = new ArrayList<>();
+        values.forEach((name, value) -> {
+            int max = MAX_LENGTHS.getOrDefault(name, 255);
+            if (value.length() > max && value.codePointCount(0, value.length()) > max) {
+                violations.add(violation(name, "must be at most " + max + " characters long"));
+            } else if (!StorableText.isStorable(value)) {
+                violations.add(violation(name, StorableText.REASON));
+            }
+        });
+        if (!violations.isEmpty()) {
+            // the other rules would only repeat what is wrong with these values (and parse very long ones)
+            violations.sort(Comparator.comparing(Violation::field));
+            return violations;
+        }
         require("specversion", violations);
         require("id", violations);
         require("source", violations);

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 /**
  * Reads a CloudEvent (1.0, structured or binary HTTP mode) into a publish command: checks its attributes,
  * resolves its type to a schema, and validates its data. The event's {@code source} and {@code id} are its
- * idempotency key, as the spec makes them unique per distinct event.
+ * idempotency key, as the spec makes them unique per distinct event; scoped to the API key that sent it, so one
+ * client cannot block another's ids.
  */
 @ApplicationScoped
 class CloudEventReader {
@@ -34,7 +35,7 @@ class CloudEventReader {
     }
 
     /** A structured-mode event: a JSON object with the attributes as members and the event's fields in {@code data}. */
-    PublishEventCommand structured(JsonNode event, String correlationId) {
+    PublishEventCommand structured(JsonNode event, String correlationId, String client) {
         if (event == null || !event.isObject()) {
             throw new InvalidEventException("Invalid CloudEvent", List.of(new Violation("", "", "must be a JSON object")));
         }
@@ -52,22 +53,22 @@ class CloudEventReader {
         if (event.has("data_base64")) {
             violations.add(attributes.violation("data_base64", "is not supported: send the event's fields as JSON in data"));
         }
-        return command(attributes, event.get("data"), "/data", violations, correlationId);
+        return command(attributes, event.get("data"), "/data", violations, correlationId, client);
     }
 
     /** A binary-mode event: the attributes in {@code ce-*} headers, the event's fields as the JSON body. */
-    PublishEventCommand binary(HttpHeaders headers, String body, String correlationId) {
+    PublishEventCommand binary(HttpHeaders headers, String body, String correlationId, String client) {
         Map<String, String> values = new HashMap<>();
         for (String name : ATTRIBUTES) {
             String header = name.equals("datacontenttype") ? HttpHeaders.CONTENT_TYPE : "ce-" + name;
             Optional.ofNullable(headers.getHeaderString(header)).ifPresent(value -> values.put(name, value));
         }
         CloudEventAttributes attributes = new CloudEventAttributes(values, true);
-        return command(attributes, parser.readJson(body), "", new ArrayList<>(), correlationId);
+        return command(attributes, parser.readJson(body), "", new ArrayList<>(), correlationId, client);
     }
 
     private PublishEventCommand command(CloudEventAttributes attributes, JsonNode data, String dataPointer,
-                                        List<Violation> violations, String correlationId) {
+                                        List<Violation> violations, String correlationId, String client) {
         violations.addAll(0, attributes.violations());
         Optional<String> type = Optional.ofNullable(attributes.get("type")).filter(t -> !t.isEmpty())
                 .flatMap(name -> resolve(name, attributes, violations));
@@ -76,13 +77,19 @@ class CloudEventReader {
         }
         EventOrigin origin = new EventOrigin(attributes.get("source"), attributes.get("id"), attributes.get("time"),
                 attributes.get("subject"));
-        String key = attributes.get("source") + " " + attributes.get("id");
+        String source = String.valueOf(attributes.get("source"));
+        // the source's length first: no source and id can be chosen to read as another pair
+        String key = source.length() + ":" + source + attributes.get("id");
         try {
-            PublishEventCommand command = parser.command(type.get(), data, dataPointer, correlationId, origin, key);
+            PublishEventCommand command = parser.command(type.get(), data, dataPointer, correlationId, origin, client,
+                    key);
             if (violations.isEmpty()) {
                 return command;
             }
         } catch (InvalidEventException e) {
+            if (e.status() != 422) {
+                throw e;
+            }
             violations.addAll(e.violations());
         }
         throw new InvalidEventException("Invalid CloudEvent of type " + type.get(), violations, type.get());

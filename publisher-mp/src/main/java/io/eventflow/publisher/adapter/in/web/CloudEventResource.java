@@ -56,7 +56,8 @@ public class CloudEventResource {
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response structured(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return Answers.await(submitter.submit(LABEL, () -> reader.structured(parser.readJson(body), correlationId))
+        return Answers.await(submitter.submit(LABEL, () -> reader.structured(parser.readJson(body), correlationId,
+                        IdempotencyKeyHeader.client(request)))
                 .thenApply(PublishOutcome::asResponse));
     }
 
@@ -66,7 +67,8 @@ public class CloudEventResource {
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response binary(String body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return Answers.await(submitter.submit(LABEL, () -> reader.binary(headers, body, correlationId))
+        return Answers.await(submitter.submit(LABEL, () -> reader.binary(headers, body, correlationId,
+                        IdempotencyKeyHeader.client(request)))
                 .thenApply(PublishOutcome::asResponse));
     }
 
@@ -76,6 +78,7 @@ public class CloudEventResource {
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response batch(String body, @Context ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
-        return Answers.await(batches.publish(body, LABEL, (member, index) -> reader.structured(member, correlationId)));
+        return Answers.await(batches.publish(body, LABEL, (member, index) -> reader.structured(member, correlationId,
+                IdempotencyKeyHeader.client(request))));
     }
 }

@@ -59,7 +59,8 @@ public class EventResource {
     private Response publish(String type, String body, ContainerRequestContext request) {
         String correlationId = CorrelationIdFilter.correlationId(request);
         return Answers.await(submitter.submit(type,
-                        () -> parser.parse(type, body, correlationId, IdempotencyKeyHeader.of(request)))
+                        () -> parser.parse(type, body, correlationId, IdempotencyKeyHeader.client(request),
+                                IdempotencyKeyHeader.of(request)))
                 .thenApply(PublishOutcome::asResponse));
     }
 }

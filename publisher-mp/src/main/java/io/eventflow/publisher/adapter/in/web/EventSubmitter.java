@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import io.eventflow.publisher.application.port.in.IdempotencyKeyReusedException;
 import io.eventflow.publisher.application.port.in.PublishEventCommand;
 import io.eventflow.publisher.application.port.in.PublishEventUseCase;
+import io.eventflow.publisher.application.port.out.EventRefusedException;
 import io.eventflow.schemas.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,8 @@ class EventSubmitter {
             command = parse.get();
         } catch (InvalidEventException e) {
             metrics.rejected(e.type().orElse(typeLabel));
-            return CompletableFuture.completedFuture(new PublishOutcome.Rejected(e.getMessage(), e.violations()));
+            return CompletableFuture.completedFuture(new PublishOutcome.Rejected(e.status(), e.getMessage(),
+                    e.violations()));
         }
         return publish(command);
     }
@@ -61,8 +63,14 @@ class EventSubmitter {
                 metrics.rejected(type);
                 return new PublishOutcome.Rejected("Idempotency key reused", List.of(reused(command)));
             }
+            if (cause instanceof EventRefusedException refused) {
+                metrics.rejected(type);
+                return new PublishOutcome.Rejected(refused.tooLarge() ? 413 : 422, "Event refused by the broker",
+                        List.of(new Violation("", "", refused.getMessage())));
+            }
             metrics.failed(type);
-            LOGGER.log(Level.WARNING, cause, () -> String.format("Event not published: type=%s correlationId=%s",
+            // an outage is logged once, where it is noticed (the Kafka adapter); this line is for debugging only
+            LOGGER.log(Level.FINE, cause, () -> String.format("Event not published: type=%s correlationId=%s",
                     type, command.correlationId()));
             return new PublishOutcome.Unavailable();
         });

@@ -10,15 +10,27 @@ class InvalidEventException extends RuntimeException {
 
     private final List<Violation> violations;
     private final String type;
+    private final int status;
 
     InvalidEventException(String message, List<Violation> violations) {
         this(message, violations, null);
     }
 
     InvalidEventException(String message, List<Violation> violations, String type) {
+        this(422, message, violations, type);
+    }
+
+    /** An event refused with {@code status}: 422 when invalid, 413 when over a size limit. */
+    InvalidEventException(int status, String message, List<Violation> violations, String type) {
         super(message);
         this.violations = List.copyOf(violations);
         this.type = type;
+        this.status = status;
+    }
+
+    /** The HTTP status of the refusal. */
+    int status() {
+        return status;
     }
 
     List<Violation> violations() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.eventflow.schemas.Violation;
 import io.eventflow.web.Problems;
@@ -45,17 +46,26 @@ sealed interface PublishOutcome {
         }
     }
 
-    /** The event is invalid; the violations name every offending field. */
-    record Rejected(String title, List<Violation> violations) implements PublishOutcome {
-        @Override
-        public int status() {
-            return 422;
+    /**
+     * The event is refused: invalid (422), or too large (413); the violations name every offending field and,
+     * for a limit, the limit.
+     */
+    record Rejected(int status, String title, List<Violation> violations) implements PublishOutcome {
+
+        /** An invalid event: 422. */
+        Rejected(String title, List<Violation> violations) {
+            this(422, title, violations);
+        }
+
+        /** An event over a size limit: 413. */
+        static Rejected tooLarge(String title, Violation violation) {
+            return new Rejected(413, title, List.of(violation));
         }
 
         @Override
         public Map<String, Object> asItem() {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("status", status());
+            item.put("status", status);
             item.put("title", title);
             item.put("errors", errors());
             return item;
@@ -63,7 +73,14 @@ sealed interface PublishOutcome {
 
         @Override
         public Response asResponse() {
-            return Problems.unprocessable(title, errors());
+            if (status == 422) {
+                return Problems.unprocessable(title, errors());
+            }
+            Map<String, Object> body = Problems.body(status, title, violations.stream()
+                    .map(v -> (v.field().isEmpty() ? "body" : v.field()) + " " + v.reason())
+                    .collect(Collectors.joining("; ")));
+            body.put("errors", errors());
+            return Response.status(status).type(Problems.PROBLEM_JSON).entity(body).build();
         }
 
         private List<Map<String, String>> errors() {

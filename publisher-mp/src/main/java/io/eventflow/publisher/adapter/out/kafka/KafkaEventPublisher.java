@@ -1,76 +1,120 @@
 package io.eventflow.publisher.adapter.out.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.publisher.application.port.out.EventRefusedException;
 import io.eventflow.publisher.application.port.out.PublishEventPort;
 import io.eventflow.publisher.application.port.out.PublishFailedException;
 import io.eventflow.publisher.domain.OutgoingEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * Publishes events to Kafka through a reactive messaging channel (topic {@code eventflow.topic}, producer
- * settings {@code eventflow.kafka.producer.*}). The returned stage completes only when the broker
- * acknowledged the record (acks=all); after a broker outage the channel rebuilds itself.
+ * Publishes events to Kafka (topic {@code eventflow.topic}, producer settings {@code eventflow.kafka.producer.*}).
+ * The returned stage completes only when the broker acknowledged the record (acks=all), and always within
+ * {@code eventflow.publish.timeout-ms}. What is in flight is bounded by {@code eventflow.publish.max-in-flight}
+ * records and {@code eventflow.publish.max-in-flight-bytes} bytes.
  */
 @ApplicationScoped
 class KafkaEventPublisher implements PublishEventPort {
 
     private static final String PRODUCER_PREFIX = "eventflow.kafka.producer.";
+    private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
-    private final RecoverableKafkaChannel channel;
+    private final KafkaRecordSender sender;
     private final EventRecordMapper recordMapper;
-    private final long sendTimeoutMillis;
+    private final String topic;
+    private final long sendTimeoutNanos;
 
     @Inject
-    KafkaEventPublisher(Config config, ObjectMapper mapper) {
-        this.channel = new RecoverableKafkaChannel(config.getValue("kafka.bootstrap.servers", String.class),
-                config.getValue("eventflow.topic", String.class), producerProperties(config),
-                Duration.ofMillis(config.getValue("eventflow.publish.rebuild-interval-ms", Long.class)),
-                config.getValue("eventflow.publish.max-in-flight", Integer.class));
+    KafkaEventPublisher(Config config, ObjectMapper mapper, MetricRegistry metrics) {
+        Map<String, Object> producerConfig = producerProperties(config);
+        int maxRecordBytes = Integer.parseInt(String.valueOf(producerConfig.getOrDefault(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
+        AtomicInteger generation = new AtomicInteger();
+        Counter outages = metrics.counter("publish_broker_outages");
+        Counter failures = metrics.counter("publish_broker_failures");
+        InFlightBudget budget = new InFlightBudget(config.getValue("eventflow.publish.max-in-flight", Integer.class),
+                config.getOptionalValue("eventflow.publish.max-in-flight-bytes", Integer.class).orElse(32 << 20));
+        this.sender = new KafkaRecordSender(() -> producer(producerConfig, generation.incrementAndGet()), budget,
+                new BrokerOutage(outages::inc, failures::inc), maxRecordBytes,
+                Duration.ofMillis(config.getValue("eventflow.publish.rebuild-interval-ms", Long.class)));
+        metrics.gauge("publish_in_flight_records", budget, InFlightBudget::records);
+        metrics.gauge("publish_in_flight_bytes", budget, InFlightBudget::bytes);
         this.recordMapper = new EventRecordMapper(mapper);
-        this.sendTimeoutMillis = config.getValue("eventflow.publish.timeout-ms", Long.class);
+        this.topic = config.getValue("eventflow.topic", String.class);
+        this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.getValue("eventflow.publish.timeout-ms",
+                Long.class));
     }
 
-    /** False while the channel is down after a failed send (until it is rebuilt). */
-    boolean channelOpen() {
-        return channel.isOpen();
+    /** False while publishes fail because of the broker (from the first failure to the next success). */
+    boolean publishing() {
+        return !sender.brokerFailing();
     }
 
     @Override
     public CompletionStage<Void> publish(OutgoingEvent event) {
+        long deadline = System.nanoTime() + sendTimeoutNanos;
+        ProducerRecord<byte[], byte[]> record;
         try {
-            KafkaRecordMessage message = new KafkaRecordMessage(event.key(), recordMapper.value(event),
-                    recordMapper.headers(event));
-            if (!channel.send(message)) {
-                return CompletableFuture.failedFuture(
-                        new PublishFailedException("The Kafka channel is recovering from a failed send", null));
-            }
-            return message.delivered()
-                    .orTimeout(sendTimeoutMillis, TimeUnit.MILLISECONDS)
-                    .exceptionallyCompose(e -> CompletableFuture.failedFuture(
-                            new PublishFailedException("Kafka did not acknowledge the event", e)));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return CompletableFuture.failedFuture(new PublishFailedException("Could not send the event to Kafka", e));
+            record = new ProducerRecord<>(topic, null, event.key() == null ? null
+                    : event.key().getBytes(StandardCharsets.UTF_8),
+                    recordMapper.value(event).getBytes(StandardCharsets.UTF_8), recordMapper.headers(event));
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new EventRefusedException("The event could not be written as JSON",
+                    false, e));
         }
+        return sender.send(record, deadline)
+                .orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        e instanceof EventRefusedException || e instanceof PublishFailedException ? e
+                                : e instanceof TimeoutException
+                                        ? new PublishFailedException("Kafka did not acknowledge the event in time", e)
+                                        : new PublishFailedException("Kafka did not take the event", e)));
+    }
+
+    /** Creates the producer and fetches the topic's metadata at start, without waiting for the broker. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sender.start(topic, 30);
     }
 
     @PreDestroy
     void close() {
-        channel.close();
+        sender.close();
     }
 
-    private static Map<String, String> producerProperties(Config config) {
-        Map<String, String> properties = new HashMap<>();
+    private Producer<byte[], byte[]> producer(Map<String, Object> config, int generation) {
+        Map<String, Object> withId = new HashMap<>(config);
+        // one name per producer: its network thread is "kafka-producer-network-thread | <client.id>"
+        withId.put(ProducerConfig.CLIENT_ID_CONFIG, "eventflow-publisher-" + generation);
+        return new KafkaProducer<>(withId, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static Map<String, Object> producerProperties(Config config) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers",
+                String.class));
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(PRODUCER_PREFIX)) {
                 properties.put(name.substring(PRODUCER_PREFIX.length()), config.getValue(name, String.class));

@@ -28,7 +28,7 @@ class BatchPublisherTest {
             return ack;
         }
     };
-    private final EventRequestParser parser = new EventRequestParser(EventSchemas.load(), new ObjectMapper());
+    private final EventRequestParser parser = new EventRequestParser(EventSchemas.load(), new ObjectMapper(), 262_144);
 
     @Test
     void sendsEveryMemberBeforeAnyAcknowledgementAndAnswersInOrder() {
