@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.eventflow.schemas.Violation;
-import io.eventflow.web.security.ApiKeyFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 

@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
+import org.assertj.core.api.AbstractThrowableAssert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -143,7 +145,7 @@ class KafkaRecordSenderTest {
 
         assertThat(next).isCompletedWithValue(null);
         assertThat(producers).hasSize(2);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producers.get(0).closed());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> producers.get(0).closed());
         assertThat(producers.get(1).closed()).isFalse();
     }
 
@@ -174,7 +176,7 @@ class KafkaRecordSenderTest {
         return new ProducerRecord<>("events", "key".getBytes(), new byte[size]);
     }
 
-    private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFailure(
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertFailure(
             CompletableFuture<Void> sent, Class<? extends Throwable> type) {
         assertThat(sent).isCompletedExceptionally();
         return assertThatThrownBy(sent::join).isInstanceOf(CompletionException.class).cause().isInstanceOf(type);

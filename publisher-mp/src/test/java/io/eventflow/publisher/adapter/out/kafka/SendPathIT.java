@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.net.http.HttpTimeoutException;
+import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -172,7 +175,7 @@ class SendPathIT {
                 HttpResponse<String> live = probe.send(HttpRequest.newBuilder(uri("/health/live"))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(live.statusCode()).isEqualTo(200);
-            } catch (java.net.http.HttpTimeoutException e) {
+            } catch (HttpTimeoutException e) {
                 // counted as a 10 s answer: the assertion on the slowest one reports it with the other figures
             }
             long took = (System.nanoTime() - start) / 1_000_000;
@@ -212,8 +215,8 @@ class SendPathIT {
     }
 
     private static Map<Integer, Long> count(Collection<Integer> statuses) {
-        return statuses.stream().collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.TreeMap::new,
-                java.util.stream.Collectors.counting()));
+        return statuses.stream().collect(Collectors.groupingBy(s -> s, TreeMap::new,
+                Collectors.counting()));
     }
 
     private static void setTopicMaxMessageBytes(String value) throws Exception {
