@@ -43,6 +43,25 @@ final class EventAudit {
               UNION ALL SELECT data->>'chaos_seq', event_id FROM chemical_research_events) s
             WHERE seq IS NOT NULL GROUP BY seq HAVING count(DISTINCT event_id) > 1""";
 
+    /**
+     * Per key (user_id, molecule_id), consecutive events in Kafka offset order (one key, one partition) whose rows
+     * were stored in the opposite order; and how many consecutive pairs there were.
+     */
+    private static final String KEY_ORDER = """
+            WITH s AS (
+              SELECT e.user_id AS k, e.processed_at, st.kafka_partition AS p, st.kafka_offset AS o
+              FROM user_analytics_events e JOIN event_processing_status st USING (event_id)
+              UNION ALL
+              SELECT c.molecule_id, c.processed_at, st.kafka_partition, st.kafka_offset
+              FROM chemical_research_events c JOIN event_processing_status st USING (event_id)),
+            pairs AS (SELECT processed_at, lag(processed_at) OVER (PARTITION BY k ORDER BY p, o) AS previous
+                      FROM s WHERE o IS NOT NULL)
+            SELECT count(*) FILTER (WHERE processed_at < previous), count(previous) FROM pairs""";
+
+    /** Same-key event pairs stored against their order on the topic, out of all consecutive same-key pairs. */
+    record KeyOrder(long inversions, long pairs) {
+    }
+
     /** What one accepted event looks like in the database. */
     record EventState(UUID eventId, int rows, String status, int statusRows, Integer retries, String error) {
 
@@ -123,6 +142,14 @@ final class EventAudit {
         }
         return new Counts(accepted.size(), lost, duplicated + (int) sameEventTwice, stuck, failed, sameEventTwice,
                 List.copyOf(examples));
+    }
+
+    /** How often events of one key were stored in another order than they had on the topic. */
+    static KeyOrder keyOrder(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(KEY_ORDER)) {
+            rs.next();
+            return new KeyOrder(rs.getLong(1), rs.getLong(2));
+        }
     }
 
     private static Array uuidArray(Connection connection, Collection<UUID> ids) throws SQLException {

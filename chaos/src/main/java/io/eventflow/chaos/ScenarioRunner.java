@@ -51,18 +51,20 @@ final class ScenarioRunner {
         Instant begin = Instant.now();
         progress.say(name, "starting broker, database, publisher, subscriber%s in %s",
                 scenario.withWorker() ? ", worker" : "", home);
+        ScenarioResult result;
         try (Platform platform = Platform.start(home, scenario.withWorker())) {
             progress.say(name, "platform up in %s; sending %,d events at %d/s from %d clients",
                     Progress.seconds(Duration.between(begin, Instant.now())), events, rate, CLIENTS);
-            ScenarioResult result = runLoaded(scenario, platform, notes);
-            if (result.passed()) {
-                deleteData(home);
-            }
-            return result;
+            result = runLoaded(scenario, platform, notes);
+            progress.say(name, "stopping the platform");
         } catch (Exception e) {
             progress.say(name, "ERROR: %s", e);
             return new ScenarioResult(scenario, null, null, 0, notes, List.of("error: " + e + "; logs in " + home));
         }
+        if (result.passed()) {
+            deleteData(home);
+        }
+        return result;
     }
 
     private ScenarioResult runLoaded(Scenario scenario, Platform platform, List<String> notes) throws Exception {
@@ -94,6 +96,9 @@ final class ScenarioRunner {
             EventAudit.Counts counts;
             try (Connection connection = platform.connect()) {
                 counts = EventAudit.count(connection, accepted);
+                EventAudit.KeyOrder order = EventAudit.keyOrder(connection);
+                notes.add("per-key order: %,d of %,d consecutive same-key pairs stored out of topic order"
+                        .formatted(order.inversions(), order.pairs()));
             }
             if (load.eventsWithSeveralIds() > 0) {
                 notes.add(load.eventsWithSeveralIds() + " events were answered 202 under more than one event id");
