@@ -100,7 +100,7 @@ public final class ManagedProcess implements AutoCloseable {
      */
     public void kill() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         process.onExit().join();
     }
@@ -111,7 +111,9 @@ public final class ManagedProcess implements AutoCloseable {
      */
     public boolean terminate(Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        // the handle only signals: Process.destroy() would also close our end of the output pipe, so the lines
+        // a process prints while it shuts down would be lost (and a process writing them could die of SIGPIPE)
+        process.toHandle().destroy();
         boolean exited;
         try {
             exited = process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,7 +122,7 @@ public final class ManagedProcess implements AutoCloseable {
             exited = false;
         }
         if (!exited) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             process.onExit().join();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
