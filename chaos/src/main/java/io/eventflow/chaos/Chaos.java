@@ -16,6 +16,8 @@ import java.util.logging.Logger;
  */
 public final class Chaos {
 
+    /** No accepted event becoming final for this long means the rest are stuck (JobRunr's orphan check is 20 s). */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(90);
     private static final Logger KAFKA_LOG = Logger.getLogger("org.apache.kafka");
 
     private Chaos() {
@@ -45,7 +47,7 @@ public final class Chaos {
         Progress progress = new Progress(System.out);
         progress.say("chaos", "%d scenario(s), %,d events each, logs under %s", scenarios.size(), options.events(), runDir);
         ScenarioRunner runner = new ScenarioRunner(progress, runDir, options.events(), options.rate(),
-                options.shortRun() ? Duration.ofMinutes(2) : Duration.ofMinutes(5));
+                STALL_TIMEOUT);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             results.add(runner.run(scenario));

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +31,9 @@ final class ReliabilityReport {
                 """);
         for (ScenarioResult result : results) {
             EventAudit.Counts counts = result.counts();
-            table.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n".formatted(
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     result.scenario().name(), result.scenario().description(),
-                    counts == null ? "-" : "%,d".formatted(counts.accepted()),
+                    counts == null ? "-" : String.format(Locale.ROOT, "%,d", counts.accepted()),
                     counts == null ? "-" : counts.lost(), counts == null ? "-" : counts.duplicated(),
                     counts == null ? "-" : counts.stuck(), counts == null ? "-" : counts.failed(),
                     result.settle() == null ? "not settled" : Progress.seconds(result.settle()),
@@ -44,8 +45,7 @@ final class ReliabilityReport {
     /** The generated section: when, on what, how, the table, then notes and findings per scenario. */
     static String section(ChaosOptions options, List<ScenarioResult> results) {
         StringBuilder text = new StringBuilder();
-        text.append("Latest %s run: %s, %s.%n%n".formatted(options.shortRun() ? "**short** (`--short`, not the full)"
-                        : "full", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)),
+        text.append("Latest %s run: %s, %s.%n%n".formatted(kind(options), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)),
                 machine()));
         text.append(("%,d events per scenario planned at %d events/s from %d client threads (five single POSTs to "
                 + "`/analytics` or `/chemical` for every JSON batch of %d to `/batch`; one event in five chemical); "
@@ -67,6 +67,14 @@ final class ReliabilityReport {
             }
         }
         return text.toString();
+    }
+
+    private static String kind(ChaosOptions options) {
+        if (options.shortRun()) {
+            return "**short** (`--short`: three scenarios, not the full suite)";
+        }
+        return options.events() >= ChaosOptions.FULL_EVENTS ? "full"
+                : "**reduced** (every scenario, but fewer events than the full run's %,d)".formatted(ChaosOptions.FULL_EVENTS);
     }
 
     /** Replaces the generated section of {@code file} (or appends one, with the markers, if there is none). */

@@ -28,19 +28,25 @@ final class ScenarioRunner {
     private static final double FAULT_AT = 0.3;
     private static final Duration RETRY_WINDOW = Duration.ofMinutes(2);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(6);
+    /** However slow the machine, a scenario gives up waiting for processing after this long. */
+    private static final Duration SETTLE_CAP = Duration.ofMinutes(20);
 
     private final Progress progress;
     private final Path runDir;
     private final int events;
     private final int rate;
-    private final Duration settleTimeout;
+    private final Duration stallTimeout;
 
-    ScenarioRunner(Progress progress, Path runDir, int events, int rate, Duration settleTimeout) {
+    /**
+     * A runner writing under {@code runDir}; {@code stallTimeout} is how long processing may make no progress at all
+     * before the accepted events still open are reported stuck.
+     */
+    ScenarioRunner(Progress progress, Path runDir, int events, int rate, Duration stallTimeout) {
         this.progress = progress;
         this.runDir = runDir;
         this.events = events;
         this.rate = rate;
-        this.settleTimeout = settleTimeout;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Runs the scenario; never throws for a scenario that breaks, but returns an ERROR result saying why. */
@@ -107,7 +113,7 @@ final class ScenarioRunner {
             progress.say(name, "%s: accepted %,d, lost %d, duplicated %d, stuck %d, failed %d, settled %s",
                     counts.clean() && settle != null ? "PASS" : "FAIL", counts.accepted(), counts.lost(),
                     counts.duplicated(), counts.stuck(), counts.failed(),
-                    settle == null ? "NOT within " + settleTimeout : "in " + Progress.seconds(settle) + " after the heal");
+                    settle == null ? "NOT (stalled)" : "in " + Progress.seconds(settle) + " after the heal");
             findings.forEach(line -> progress.say(name, "  %s", line));
             return new ScenarioResult(scenario, counts, settle, load.givenUpEvents() + load.rejectedEvents(),
                     List.copyOf(notes), findings);
@@ -123,22 +129,33 @@ final class ScenarioRunner {
         }
     }
 
-    /** Polls until every accepted event has a final status; returns the time since the heal, or null. */
+    /**
+     * Polls until every accepted event has a final status; returns the time since the heal, or null when the count
+     * of final events made no progress for {@code stallTimeout} (stuck, not merely slow) or the hard cap passed.
+     */
     private Duration awaitSettled(String name, Platform platform, Map<UUID, LoadPlan.Event> accepted, Instant healed)
             throws InterruptedException {
-        long deadline = System.nanoTime() + settleTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        long cap = System.nanoTime() + SETTLE_CAP.toNanos();
+        long lastProgress = System.nanoTime();
+        long lastCount = -1;
+        while (System.nanoTime() < cap && System.nanoTime() - lastProgress < stallTimeout.toNanos()) {
             try (Connection connection = platform.connect()) {
-                if (EventAudit.finalCount(connection, accepted.keySet()) == accepted.size()) {
+                long done = EventAudit.finalCount(connection, accepted.keySet());
+                if (done == accepted.size()) {
                     Duration settle = Duration.between(healed, Instant.now());
                     return settle.isNegative() ? Duration.ZERO : settle;
+                }
+                if (done > lastCount) {
+                    lastCount = done;
+                    lastProgress = System.nanoTime();
                 }
             } catch (SQLException e) {
                 // the database may still be coming back: keep polling until the deadline
             }
             TimeUnit.SECONDS.sleep(1);
         }
-        progress.say(name, "processing did not settle within %s", settleTimeout);
+        progress.say(name, "processing did not settle: no event became final for %s (or %s passed)",
+                stallTimeout, SETTLE_CAP);
         return null;
     }
 

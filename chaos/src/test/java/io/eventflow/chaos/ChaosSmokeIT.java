@@ -3,7 +3,6 @@ package io.eventflow.chaos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ChaosSmokeIT {
     static void createRunner() throws IOException {
         Path runs = Files.createDirectories(Path.of("target", "chaos-smoke").toAbsolutePath());
         runner = new ScenarioRunner(new Progress(System.out), Files.createTempDirectory(runs, "run-"), EVENTS,
-                ChaosOptions.DEFAULT_RATE, Duration.ofMinutes(2));
+                ChaosOptions.DEFAULT_RATE, Chaos.STALL_TIMEOUT);
     }
 
     @Test

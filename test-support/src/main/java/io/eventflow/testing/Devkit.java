@@ -20,6 +20,8 @@ public final class Devkit {
     public static final String POSTGRES_READY = "EVENTFLOW POSTGRES READY";
     /** The line a Helidon service prints once its HTTP server is bound. */
     public static final String SERVICE_READY = "bound for socket '@default'";
+    /** How long a process may take to become ready; generous, as a 2-core machine running many JVMs is slow. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private Devkit() {
     }
@@ -69,7 +71,7 @@ public final class Devkit {
                 "--data-dir", dataDir.toString()));
         command.addAll(List.of(options));
         return ManagedProcess.start(simpleName, command, projectRoot(),
-                logDir.resolve(simpleName + ".log"), readyLine, Duration.ofSeconds(120));
+                logDir.resolve(simpleName + ".log"), readyLine, START_TIMEOUT);
     }
 
     /** Starts the devkit's Kafka broker (KRaft) on {@code port}, its data in {@code dataDir}, its log in {@code logDir}. */
@@ -116,6 +118,6 @@ public final class Devkit {
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().putAll(env);
-        return ManagedProcess.start(builder, workDir.resolve(logName + ".log"), SERVICE_READY, Duration.ofMinutes(3));
+        return ManagedProcess.start(builder, workDir.resolve(logName + ".log"), SERVICE_READY, START_TIMEOUT);
     }
 }
