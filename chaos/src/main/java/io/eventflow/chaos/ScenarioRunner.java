@@ -58,7 +58,9 @@ final class ScenarioRunner {
         progress.say(name, "starting broker, database, publisher, subscriber%s in %s",
                 scenario.withWorker() ? ", worker" : "", home);
         ScenarioResult result;
-        try (Platform platform = Platform.start(home, scenario.withWorker())) {
+        Path used = home;
+        try (Platform platform = startPlatform(name, home, scenario.withWorker())) {
+            used = platform.home();
             progress.say(name, "platform up in %s; sending %,d events at %d/s from %d clients",
                     Progress.seconds(Duration.between(begin, Instant.now())), events, rate, CLIENTS);
             result = runLoaded(scenario, platform, notes);
@@ -68,9 +70,22 @@ final class ScenarioRunner {
             return new ScenarioResult(scenario, null, null, 0, notes, List.of("error: " + e + "; logs in " + home));
         }
         if (result.passed()) {
-            deleteData(home);
+            deleteData(used);
         }
         return result;
+    }
+
+    /**
+     * Starts the platform, and once more in a fresh folder if that fails: on a loaded machine the embedded database
+     * or the broker can miss its own start-up deadline, which says nothing about the fault under test.
+     */
+    private Platform startPlatform(String name, Path home, boolean withWorker) throws IOException {
+        try {
+            return Platform.start(home, withWorker);
+        } catch (IOException | RuntimeException e) {
+            progress.say(name, "the platform did not start (%s); trying once more", e.getMessage());
+            return Platform.start(home.resolveSibling(home.getFileName() + "-retry"), withWorker);
+        }
     }
 
     private ScenarioResult runLoaded(Scenario scenario, Platform platform, List<String> notes) throws Exception {
