@@ -36,7 +36,7 @@ final class ReliabilityReport {
                     counts == null ? "-" : String.format(Locale.ROOT, "%,d", counts.accepted()),
                     counts == null ? "-" : counts.lost(), counts == null ? "-" : counts.duplicated(),
                     counts == null ? "-" : counts.stuck(), counts == null ? "-" : counts.failed(),
-                    result.settle() == null ? "not settled" : Progress.seconds(result.settle()),
+                    counts == null ? "-" : result.settle() == null ? "not settled" : Progress.seconds(result.settle()),
                     result.verdict()));
         }
         return table.toString();

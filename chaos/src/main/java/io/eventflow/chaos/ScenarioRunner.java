@@ -111,6 +111,7 @@ final class ScenarioRunner {
                 notes.add("clients still had " + load.openRequests() + " requests open after " + LOAD_TIMEOUT);
             }
             progress.say(name, "load done: %,d events accepted; %s", load.acceptedCount(), load.summary());
+            notes.add("clients: " + load.summary());
             Map<UUID, LoadPlan.Event> accepted = load.accepted();
             Duration settle = awaitSettled(name, platform, accepted, healed);
             ticker.shutdownNow();
