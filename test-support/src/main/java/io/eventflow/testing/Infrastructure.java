@@ -59,8 +59,7 @@ public final class Infrastructure implements BeforeAllCallback {
             int controllerPort = Devkit.freePort();
             int postgresPort = Devkit.freePort();
             ManagedProcess kafka = startKafka(kafkaPort, controllerPort, dataDir);
-            ManagedProcess postgres = Devkit.start("PostgresServer", "EVENTFLOW POSTGRES READY", postgresPort,
-                    dataDir.resolve("postgres"), dataDir);
+            ManagedProcess postgres = Devkit.startPostgres(postgresPort, dataDir.resolve("postgres"), dataDir);
             System.setProperty("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
             System.setProperty("db.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/eventflow");
             System.setProperty("db.user", "postgres");
@@ -73,8 +72,7 @@ public final class Infrastructure implements BeforeAllCallback {
     }
 
     private static ManagedProcess startKafka(int port, int controllerPort, Path dataDir) throws IOException {
-        return Devkit.start("KafkaBroker", "EVENTFLOW KAFKA READY", port, dataDir.resolve("kafka"), dataDir,
-                "--controller-port", String.valueOf(controllerPort));
+        return Devkit.startKafka(port, controllerPort, dataDir.resolve("kafka"), dataDir);
     }
 
     /** Both processes; JUnit closes this when the test JVM's root context ends. */
