@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole platform as real processes on free loopback ports with one data folder: the devkit's broker and
@@ -174,7 +175,7 @@ final class Platform implements AutoCloseable {
             ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
                     .get(5, TimeUnit.SECONDS).get(GROUP);
             return group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -194,7 +195,7 @@ final class Platform implements AutoCloseable {
                     }
                 }
             }
-        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+        } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("Could not create the topics", e);
         }
     }

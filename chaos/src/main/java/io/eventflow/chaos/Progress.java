@@ -19,7 +19,8 @@ final class Progress {
     void say(String scenario, String format, Object... args) {
         long seconds = Duration.between(start, Instant.now()).toSeconds();
         synchronized (out) {
-            out.printf(Locale.ROOT, "[chaos %02d:%02d] %-22s %s%n", seconds / 60, seconds % 60, scenario, String.format(Locale.ROOT, format, args));
+            out.printf(Locale.ROOT, "[chaos %02d:%02d] %-22s %s%n", seconds / 60, seconds % 60, scenario,
+                    String.format(Locale.ROOT, format, args));
             out.flush();
         }
     }

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * The results table, on the console and in RELIABILITY.md: the harness rewrites only the part between the
@@ -45,8 +47,8 @@ final class ReliabilityReport {
     /** The generated section: when, on what, how, the table, then notes and findings per scenario. */
     static String section(ChaosOptions options, List<ScenarioResult> results) {
         StringBuilder text = new StringBuilder();
-        text.append("Latest %s run: %s, %s.%n%n".formatted(kind(options), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)),
-                machine()));
+        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC));
+        text.append("Latest %s run: %s, %s.%n%n".formatted(kind(options), now, machine()));
         text.append(("%,d events per scenario planned at %d events/s from %d client threads (five single POSTs to "
                 + "`/analytics` or `/chemical` for every JSON batch of %d to `/batch`; one event in five chemical); "
                 + "the fault lands once 30%% are accepted. Counted against the event ids answered 202.%n%n")
@@ -57,7 +59,7 @@ final class ReliabilityReport {
                 continue;
             }
             text.append("- **").append(result.scenario().name()).append("**: ");
-            List<String> notes = new java.util.ArrayList<>(result.notes());
+            List<String> notes = new ArrayList<>(result.notes());
             if (result.notAccepted() > 0) {
                 notes.add(result.notAccepted() + " planned events never answered 202 (not counted as accepted)");
             }
@@ -100,12 +102,12 @@ final class ReliabilityReport {
                 ManagementFactory.getRuntimeMXBean().getSpecVersion() + " (" + System.getProperty("java.vm.version") + ")");
     }
 
-    private static java.util.Optional<String> firstValue(Path file, String key) {
+    private static Optional<String> firstValue(Path file, String key) {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.filter(line -> line.startsWith(key)).map(line -> line.substring(line.indexOf(':') + 1).strip())
                     .findFirst();
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.io.UncheckedIOException;
 
 /**
  * Runs one scenario from start to count: platform up, load on, fault in mid-load, heal, wait for the load and
@@ -223,7 +224,7 @@ final class ScenarioRunner {
                 try (Stream<String> content = Files.lines(file)) {
                     content.filter(line -> line.contains(needle)).limit(3)
                             .forEach(line -> lines.add("    " + file.getFileName() + ": " + line.strip()));
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     // a log with bytes that are not UTF-8: skip it
                 }
             }

@@ -37,7 +37,10 @@ class ReliabilityReportTest {
 
         String table = ReliabilityReport.table(List.of(clean, lossy));
 
-        assertThat(table).contains("| kill-broker | kill -9 of the broker, restarted after 10 s | 10,000 | 0 | 0 | 0 | 0 | 12.3 s | PASS |")
-                .contains("| kill-broker | kill -9 of the broker, restarted after 10 s | 9,000 | 3 | 1 | 2 | 0 | not settled | FAIL |");
+        assertThat(table)
+                .contains("| kill-broker | kill -9 of the broker, restarted after 10 s | 10,000 | 0 | 0 | 0 | 0 | 12.3 s"
+                        + " | PASS |")
+                .contains("| kill-broker | kill -9 of the broker, restarted after 10 s | 9,000 | 3 | 1 | 2 | 0 | not settled"
+                        + " | FAIL |");
     }
 }
