@@ -14,7 +14,8 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.publisher.corpus.CorpusRunner.Case;
+import io.eventflow.testing.CorpusRunner;
+import io.eventflow.testing.CorpusRunner.Case;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

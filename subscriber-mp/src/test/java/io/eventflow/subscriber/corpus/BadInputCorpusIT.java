@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.eventflow.subscriber.corpus.CorpusRunner.Case;
+import io.eventflow.testing.CorpusRunner;
+import io.eventflow.testing.CorpusRunner.Case;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

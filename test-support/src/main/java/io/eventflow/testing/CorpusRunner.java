@@ -1,4 +1,4 @@
-package io.eventflow.subscriber.corpus;
+package io.eventflow.testing;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,12 +27,13 @@ import java.io.IOException;
 /**
  * Sends generated requests to a running service, a few at a time, and collects every case that broke the
  * property (a 5xx, no answer within the timeout, or the caller's own check). Cases come from jqwik arbitraries
- * drawn with a seeded random, so a failure is reproduced with {@code -Dcorpus.seed=<seed>}.
+ * drawn with a seeded random, so a failure is reproduced with {@code -Dcorpus.seed=<seed>}. Both services' bad-input
+ * corpora ({@code BadInputCorpusIT}) run through it.
  */
-final class CorpusRunner {
+public final class CorpusRunner {
 
     /** How long one request may take before it counts as a hang. */
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int PARALLEL = 6;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -42,7 +43,8 @@ final class CorpusRunner {
     private final AtomicInteger closed = new AtomicInteger();
 
     /** One generated request. */
-    record Case(String kind, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+    /** One generated request: what kind of input it tries, and the request itself. */
+    public record Case(String kind, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
 
         @Override
         public String toString() {
@@ -54,17 +56,17 @@ final class CorpusRunner {
     }
 
     /** How many requests the server answered by closing the connection. */
-    int closedConnections() {
+    public int closedConnections() {
         return closed.get();
     }
 
     /** The seed the cases are drawn with. */
-    long seed() {
+    public long seed() {
         return seed;
     }
 
     /** Draws {@code count} cases from the arbitrary, on the calling thread. */
-    <T> List<T> draw(Arbitrary<T> arbitrary, int count) {
+    public <T> List<T> draw(Arbitrary<T> arbitrary, int count) {
         // outside a jqwik property only sampleStream() may draw (it sets up jqwik's context); it takes jqwik's
         // thread-local random, which is seeded once here so that a run can be repeated
         if (!seeded) {
@@ -78,7 +80,7 @@ final class CorpusRunner {
      * Sends every case to {@code base}; returns the failures, each naming the case. {@code check} returns null when
      * the answer is fine, else why it is not; 5xx and time-outs are failures whatever it says.
      */
-    List<String> run(String base, List<Case> cases, BiFunction<Case, HttpResponse<String>, String> check)
+    public List<String> run(String base, List<Case> cases, BiFunction<Case, HttpResponse<String>, String> check)
             throws Exception {
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
@@ -125,7 +127,7 @@ final class CorpusRunner {
     }
 
     /** Strings meant to break parsers, queries, logs and storage. */
-    static Arbitrary<String> hostileText() {
+    public static Arbitrary<String> hostileText() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.strings().withChars("\u0000\n\r\t\u001b\u007f\u0085\u2028\"\\'<>%{}[]&=?#/;:")
@@ -137,7 +139,7 @@ final class CorpusRunner {
     }
 
     /** Header values the HTTP client can send: visible ASCII and spaces, up to 1000 characters. */
-    static Arbitrary<String> hostileHeaderValue() {
+    public static Arbitrary<String> hostileHeaderValue() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('\u0021', '\u007e').withChars(' ').ofMinLength(1).ofMaxLength(60),
                 Arbitraries.strings().withCharRange('\u0021', '\u007e').ofMinLength(256).ofMaxLength(1000),
@@ -145,7 +147,7 @@ final class CorpusRunner {
     }
 
     /** A query string of up to four generated parameters (names and values percent-encoded), or none. */
-    static Arbitrary<String> hostileQuery() {
+    public static Arbitrary<String> hostileQuery() {
         Arbitrary<String> pair = net.jqwik.api.Combinators.combine(
                 Arbitraries.oneOf(Arbitraries.of("limit", "type", "id", "user_id", "callback"), hostileText()),
                 hostileText()).as((name, value) -> encode(name) + "=" + encode(value));
@@ -154,7 +156,7 @@ final class CorpusRunner {
     }
 
     /** Percent-encodes a path segment or a query part (control characters included). */
-    static String encode(String value) {
+    public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
