@@ -115,25 +115,6 @@ class StatusPersistenceAdapter implements EventStatusPort {
                 .setParameter(1, eventId).executeUpdate();
     }
 
-    /**
-     * Completes the event's status (creating it if it is missing); called in the transaction that stores the
-     * event's data.
-     *
-     * @return false if the event was completed already - its data is stored and keeps its first completion time
-     */
-    boolean complete(UUID eventId, String type, int retryCount) {
-        int changed = em.createNativeQuery("""
-                        INSERT INTO event_processing_status (event_id, event_type, status, retry_count, processed_at)
-                        VALUES (?1, ?2, 'completed', ?3, now())
-                        ON CONFLICT (event_id) DO UPDATE
-                           SET status = 'completed', retry_count = EXCLUDED.retry_count, error_message = NULL,
-                               updated_at = now(), processed_at = now()
-                         WHERE event_processing_status.status <> 'completed'""")
-                .setParameter(1, eventId).setParameter(2, type).setParameter(3, retryCount)
-                .executeUpdate();
-        return changed > 0;
-    }
-
     private static String truncate(String message) {
         return message != null && message.length() > 4000 ? message.substring(0, 4000) : message;
     }
