@@ -65,9 +65,12 @@ class GrafanaDashboardTest {
     void shipsTheDashboardInAConfigMapOnlyWhenAskedTo() throws IOException {
         Helm chart = new Helm(ROOT.resolve("helm/eventflow"));
 
-        String without = chart.template().withName("ef").set("database.password", "s3cret").call();
+        // the chart requires an API-key Secret and a database password
+        String without = chart.template().withName("ef").set("database.password", "s3cret")
+                .set("apiKeys.existingSecret", "eventflow-api-keys").call();
         String with = new Helm(ROOT.resolve("helm/eventflow")).template().withName("ef")
-                .set("database.password", "s3cret").set("grafana.dashboard.enabled", "true").call();
+                .set("database.password", "s3cret").set("apiKeys.existingSecret", "eventflow-api-keys")
+                .set("grafana.dashboard.enabled", "true").call();
 
         assertThat(without).doesNotContain("ef-grafana-dashboard");
         assertThat(with).contains("name: ef-grafana-dashboard").contains("grafana_dashboard: \"1\"")
