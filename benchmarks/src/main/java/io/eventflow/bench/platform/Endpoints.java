@@ -31,7 +31,8 @@ public record Endpoints(String publisher, String subscriber, String jdbcUrl, Str
             Path file = home.resolve("pids").resolve(name + ".pid");
             try {
                 if (Files.exists(file)) {
-                    pids.put(name, Long.parseLong(Files.readString(file).trim()));
+                    // ./eventflow run records "<pid> <start time>", so that a recycled pid is never taken for ours
+                    pids.put(name, Long.parseLong(Files.readString(file).trim().split("\\s+")[0]));
                 }
             } catch (IOException | NumberFormatException e) {
                 // a process without a readable pid file is left out of the memory table
