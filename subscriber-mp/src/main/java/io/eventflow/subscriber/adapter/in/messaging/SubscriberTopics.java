@@ -1,12 +1,8 @@
 package io.eventflow.subscriber.adapter.in.messaging;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import io.eventflow.kafka.TopicProvisioner;
+import io.eventflow.kafka.ProvisionedTopics;
 import io.eventflow.kafka.TopicProvisioner.TopicReport;
 import io.eventflow.kafka.TopicProvisioner.TopicSpec;
 import jakarta.annotation.PreDestroy;
@@ -15,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
@@ -29,18 +23,8 @@ import static jakarta.interceptor.Interceptor.Priority.APPLICATION;
 @ApplicationScoped
 public class SubscriberTopics {
 
-    private static final Logger LOGGER = Logger.getLogger(SubscriberTopics.class.getName());
-    /** A failed start is retried when health asks, at most this often (each try can wait seconds for the broker). */
-    private static final Duration RETRY_EVERY = Duration.ofSeconds(30);
-
-    private final boolean provision;
-    private final TopicSpec events;
     private final TopicSpec deadLetters;
-    private final Admin admin;
-    private final TopicProvisioner provisioner;
-    private volatile List<TopicReport> reports;
-    private volatile String lastError = "not checked yet";
-    private volatile long lastAttempt = System.nanoTime() - RETRY_EVERY.toNanos();
+    private final ProvisionedTopics topics;
 
     /** Creates the bean; nothing is contacted before {@link #provisionAll()}. */
     @Inject
@@ -53,14 +37,9 @@ public class SubscriberTopics {
                             short replicationFactor,
                             @ConfigProperty(name = "eventflow.topics.min-insync-replicas", defaultValue = "1")
                             int minInsyncReplicas) {
-        this.provision = provision;
-        this.events = new TopicSpec(topic, partitions, replicationFactor, minInsyncReplicas);
+        TopicSpec events = new TopicSpec(topic, partitions, replicationFactor, minInsyncReplicas);
         this.deadLetters = new TopicSpec(deadLetterTopic, partitions, replicationFactor, minInsyncReplicas);
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
-        this.provisioner = new TopicProvisioner(admin, Duration.ofSeconds(5));
+        this.topics = new ProvisionedTopics(bootstrapServers, provision, List.of(events, deadLetters));
     }
 
     void onStart(@Observes @Priority(APPLICATION - 10) @Initialized(ApplicationScoped.class) Object event) {
@@ -69,25 +48,12 @@ public class SubscriberTopics {
 
     /** Creates or checks both topics; a failure is logged and kept for health, never thrown. */
     public List<TopicReport> provisionAll() {
-        if (!provision) {
-            lastError = null;
-            return List.of();
-        }
-        lastAttempt = System.nanoTime();
-        try {
-            reports = provisioner.ensureAll(List.of(events, deadLetters));
-            lastError = null;
-        } catch (RuntimeException e) {
-            lastError = e.getMessage();
-            LOGGER.log(Level.WARNING, "Could not create or check the topics " + events.name() + " and "
-                    + deadLetters.name() + "; trying again when health is asked", e);
-        }
-        return reports == null ? List.of() : reports;
+        return topics.provision();
     }
 
     /** Creates the dead-letter topic if it went missing; throws when the broker refuses. */
     void ensureDeadLetterTopic() {
-        provisioner.ensure(deadLetters);
+        topics.ensure(deadLetters);
     }
 
     /** The dead-letter topic's name. */
@@ -97,20 +63,16 @@ public class SubscriberTopics {
 
     /** Warnings about existing topics below the configured durability; empty when all is well. */
     public List<String> warnings() {
-        if (provision && reports == null && System.nanoTime() - lastAttempt > RETRY_EVERY.toNanos()) {
-            provisionAll();
-        }
-        List<TopicReport> current = reports;
-        return current == null ? List.of() : current.stream().flatMap(r -> r.warnings().stream()).toList();
+        return topics.warnings();
     }
 
     /** Why the topics could not be checked, or null once they were (or provisioning is off). */
     public String lastError() {
-        return lastError;
+        return topics.lastError();
     }
 
     @PreDestroy
     void close() {
-        admin.close(Duration.ofSeconds(2));
+        topics.close();
     }
 }
