@@ -1,74 +1,22 @@
 package io.eventflow.publisher.config;
 
-import java.util.Optional;
-import java.util.logging.Logger;
-
-import io.eventflow.web.security.ApiKeyPolicy;
-import io.eventflow.web.security.AuthFailureThrottle;
-import io.eventflow.web.security.RateLimiter;
 import io.eventflow.web.security.RouteScopes;
 import io.eventflow.web.security.Scope;
-import jakarta.annotation.Priority;
+import io.eventflow.web.security.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wiring of API keys, rate limits and the wrong-key throttle from {@code eventflow.security.*} (the mechanism is
- * web-support's, shared with the subscriber). Keys are required unless turned off explicitly; with keys required
- * and none configured the publisher refuses to start rather than run open. Every publisher route needs the
- * {@code publish} scope.
+ * Every publisher route needs the {@code publish} scope; keys, rate limits and the wrong-key throttle come from
+ * web-support's {@link SecuritySettings}, shared with the subscriber.
  */
 @ApplicationScoped
 class SecurityConfiguration {
-
-    private static final Logger LOGGER = Logger.getLogger(SecurityConfiguration.class.getName());
-
-    @Produces
-    @Singleton
-    ApiKeyPolicy apiKeyPolicy(
-            @ConfigProperty(name = "eventflow.security.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "eventflow.security.api-keys") Optional<String> keys,
-            @ConfigProperty(name = "eventflow.security.api-keys-file") Optional<String> file) {
-        return ApiKeyPolicy.configure(enabled, keys, file);
-    }
 
     @Produces
     @Singleton
     RouteScopes routeScopes() {
         return RouteScopes.always(Scope.PUBLISH);
-    }
-
-    @Produces
-    @Singleton
-    RateLimiter rateLimiter(
-            @ConfigProperty(name = "eventflow.security.rate-limit.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "eventflow.security.rate-limit.requests-per-minute", defaultValue = "6000")
-            long perMinute,
-            @ConfigProperty(name = "eventflow.security.rate-limit.burst", defaultValue = "200") long burst) {
-        if (!enabled) {
-            LOGGER.info("Rate limits are off (eventflow.security.rate-limit.enabled=false)");
-            return RateLimiter.off();
-        }
-        return RateLimiter.perMinute(perMinute, burst);
-    }
-
-    @Produces
-    @Singleton
-    AuthFailureThrottle authFailureThrottle(
-            @ConfigProperty(name = "eventflow.security.auth-failures.per-minute", defaultValue = "10") long perMinute,
-            @ConfigProperty(name = "eventflow.security.auth-failures.max-addresses", defaultValue = "10000")
-            int maxAddresses) {
-        return perMinute == 0 ? AuthFailureThrottle.off() : AuthFailureThrottle.perMinute(perMinute, maxAddresses);
-    }
-
-    // a wrong security setting stops the start here, before the server opens its port
-    void checkAtStartup(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object event,
-                        ApiKeyPolicy policy, RateLimiter limiter, AuthFailureThrottle throttle) {
-        LOGGER.fine(() -> "Security: keys required=" + policy.required() + ", rate limit=" + limiter.enabled()
-                + ", wrong keys per address and minute=" + throttle.failuresPerMinute());
     }
 }

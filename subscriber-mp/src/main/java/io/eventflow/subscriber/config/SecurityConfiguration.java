@@ -1,70 +1,23 @@
 package io.eventflow.subscriber.config;
 
-import java.util.Optional;
-import java.util.logging.Logger;
-
-import io.eventflow.web.security.ApiKeyPolicy;
-import io.eventflow.web.security.AuthFailureThrottle;
-import io.eventflow.web.security.RateLimiter;
 import io.eventflow.web.security.RouteScopes;
 import io.eventflow.web.security.Scope;
-import jakarta.annotation.Priority;
+import io.eventflow.web.security.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wiring of the subscriber's API keys from {@code eventflow.security.*}, the same settings and mechanism as the
- * publisher's (web-support). Reads ({@code GET}: listings, analytics, an event's story) need the {@code read}
- * scope; everything else (requeue one, requeue all) needs {@code admin}. With keys required and none configured
- * the subscriber refuses to start rather than run open.
+ * Reads ({@code GET}: listings, analytics, an event's story) need the {@code read} scope; everything else
+ * (requeue, redrive) needs {@code admin}. Keys, rate limits and the wrong-key throttle come from web-support's
+ * {@link SecuritySettings}, shared with the publisher.
  */
 @ApplicationScoped
 class SecurityConfiguration {
-
-    private static final Logger LOGGER = Logger.getLogger(SecurityConfiguration.class.getName());
-
-    @Produces
-    @Singleton
-    ApiKeyPolicy apiKeyPolicy(
-            @ConfigProperty(name = "eventflow.security.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "eventflow.security.api-keys") Optional<String> keys,
-            @ConfigProperty(name = "eventflow.security.api-keys-file") Optional<String> file) {
-        return ApiKeyPolicy.configure(enabled, keys, file);
-    }
 
     @Produces
     @Singleton
     RouteScopes routeScopes() {
         return RouteScopes.readOrWrite(Scope.READ, Scope.ADMIN);
-    }
-
-    @Produces
-    @Singleton
-    RateLimiter rateLimiter(
-            @ConfigProperty(name = "eventflow.security.rate-limit.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "eventflow.security.rate-limit.requests-per-minute", defaultValue = "6000")
-            long perMinute,
-            @ConfigProperty(name = "eventflow.security.rate-limit.burst", defaultValue = "200") long burst) {
-        return enabled ? RateLimiter.perMinute(perMinute, burst) : RateLimiter.off();
-    }
-
-    @Produces
-    @Singleton
-    AuthFailureThrottle authFailureThrottle(
-            @ConfigProperty(name = "eventflow.security.auth-failures.per-minute", defaultValue = "10") long perMinute,
-            @ConfigProperty(name = "eventflow.security.auth-failures.max-addresses", defaultValue = "10000")
-            int maxAddresses) {
-        return perMinute == 0 ? AuthFailureThrottle.off() : AuthFailureThrottle.perMinute(perMinute, maxAddresses);
-    }
-
-    // a wrong security setting stops the start here, before the server opens its port
-    void checkAtStartup(@Observes @Priority(10) @Initialized(ApplicationScoped.class) Object event,
-                        ApiKeyPolicy policy, RateLimiter limiter, AuthFailureThrottle throttle) {
-        LOGGER.fine(() -> "Security: keys required=" + policy.required() + ", rate limit=" + limiter.enabled()
-                + ", wrong keys per address and minute=" + throttle.failuresPerMinute());
     }
 }

@@ -1,4 +1,4 @@
-package io.eventflow.publisher.config;
+package io.eventflow.web.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.eventflow.web.security.ApiKeyPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SecurityConfigurationTest {
+class SecuritySettingsTest {
 
     private static final String KEY = "local-0123456789abcdef";
-    private final SecurityConfiguration configuration = new SecurityConfiguration();
+    private final SecuritySettings configuration = new SecuritySettings();
 
     @Test
     void readsKeysFromTheListAndTheSecretFile(@TempDir Path dir) throws IOException {
