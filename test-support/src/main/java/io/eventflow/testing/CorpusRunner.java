@@ -98,6 +98,33 @@ public final class CorpusRunner {
         return List.copyOf(failures);
     }
 
+    /**
+     * Runs every endpoint's cases, prints a line per endpoint and a summary (with the seed that repeats the run) and
+     * the first failures, and returns the cases run and the failures.
+     */
+    public Outcome runAll(String service, String base, Map<String, List<Case>> corpus,
+                          BiFunction<Case, HttpResponse<String>, String> check) throws Exception {
+        long started = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        int total = 0;
+        for (Map.Entry<String, List<Case>> endpoint : corpus.entrySet()) {
+            List<String> found = run(base, endpoint.getValue(), check);
+            total += endpoint.getValue().size();
+            System.out.printf("[corpus] %s %-38s %5d cases, %d failures%n", service, endpoint.getKey(),
+                    endpoint.getValue().size(), found.size());
+            failures.addAll(found);
+        }
+        System.out.printf("[corpus] %s: %d cases, %d failures, %d answered by closing the connection, "
+                        + "%.1f s, seed %d (rerun with -Dcorpus.seed=%d)%n", service, total, failures.size(),
+                closedConnections(), (System.nanoTime() - started) / 1e9, seed, seed);
+        failures.stream().limit(20).forEach(failure -> System.out.println("[corpus] FAILED " + failure));
+        return new Outcome(total, List.copyOf(failures));
+    }
+
+    /** What a corpus run found: the cases sent and those that broke the property. */
+    public record Outcome(int total, List<String> failures) {
+    }
+
     private List<String> send(String base, Case c, BiFunction<Case, HttpResponse<String>, String> check) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + c.pathAndQuery())).timeout(TIMEOUT);

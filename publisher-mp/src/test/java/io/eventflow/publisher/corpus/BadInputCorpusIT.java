@@ -72,26 +72,11 @@ class BadInputCorpusIT {
         corpus.put("GET /api/v1/schemas", runner.draw(schemaGet(false), PER_ENDPOINT));
         corpus.put("GET /api/v1/schemas/{type}", runner.draw(schemaGet(true), PER_ENDPOINT));
         long recordsBefore = recordsOnTopic();
-        long started = System.nanoTime();
-
-        List<String> failures = new ArrayList<>();
-        int total = 0;
-        for (Map.Entry<String, List<Case>> endpoint : corpus.entrySet()) {
-            List<String> found = runner.run(base(), endpoint.getValue(), BadInputCorpusIT::notAccepted);
-            total += endpoint.getValue().size();
-            System.out.printf("[corpus] publisher %-28s %5d cases, %d failures%n", endpoint.getKey(),
-                    endpoint.getValue().size(), found.size());
-            failures.addAll(found);
-        }
+        CorpusRunner.Outcome outcome = runner.runAll("publisher", base(), corpus, BadInputCorpusIT::notAccepted);
         long recordsAfter = recordsOnTopic();
-        System.out.printf("[corpus] publisher: %d cases, %d failures, %d answered by closing the connection, "
-                        + "%.1f s, seed %d (rerun with -Dcorpus.seed=%d)%n", total, failures.size(),
-                runner.closedConnections(), (System.nanoTime() - started) / 1e9, runner.seed(), runner.seed());
-
-        failures.stream().limit(20).forEach(failure -> System.out.println("[corpus] FAILED " + failure));
-        assertThat(failures).as("cases that broke the property").isEmpty();
+        assertThat(outcome.failures()).as("cases that broke the property").isEmpty();
         assertThat(recordsAfter).as("records on the topic after the corpus").isEqualTo(recordsBefore);
-        assertThat(total).isGreaterThanOrEqualTo(6 * Math.min(PER_ENDPOINT, 1000));
+        assertThat(outcome.total()).isGreaterThanOrEqualTo(6 * Math.min(PER_ENDPOINT, 1000));
         assertThat(validEventIsAccepted()).isEqualTo(202);
     }
 

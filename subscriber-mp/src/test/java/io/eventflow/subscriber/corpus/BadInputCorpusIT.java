@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,26 +72,11 @@ class BadInputCorpusIT {
         corpus.put("POST /api/v1/events/{event_id}/requeue", runner.draw(requeueOne(), PER_ENDPOINT));
         corpus.put("POST /api/v1/events/requeue", runner.draw(requeueAll(), PER_ENDPOINT));
         String before = state();
-        long started = System.nanoTime();
-
-        List<String> failures = new ArrayList<>();
-        int total = 0;
-        for (Map.Entry<String, List<Case>> endpoint : corpus.entrySet()) {
-            List<String> found = runner.run(base(), endpoint.getValue(), BadInputCorpusIT::nothingRequeued);
-            total += endpoint.getValue().size();
-            System.out.printf("[corpus] subscriber %-38s %5d cases, %d failures%n", endpoint.getKey(),
-                    endpoint.getValue().size(), found.size());
-            failures.addAll(found);
-        }
+        CorpusRunner.Outcome outcome = runner.runAll("subscriber", base(), corpus, BadInputCorpusIT::nothingRequeued);
         String after = state();
-        System.out.printf("[corpus] subscriber: %d cases, %d failures, %d answered by closing the connection, "
-                        + "%.1f s, seed %d (rerun with -Dcorpus.seed=%d)%n", total, failures.size(),
-                runner.closedConnections(), (System.nanoTime() - started) / 1e9, runner.seed(), runner.seed());
-
-        failures.stream().limit(20).forEach(failure -> System.out.println("[corpus] FAILED " + failure));
-        assertThat(failures).as("cases that broke the property").isEmpty();
+        assertThat(outcome.failures()).as("cases that broke the property").isEmpty();
         assertThat(after).as("statuses, stored events and jobs after the corpus").isEqualTo(before);
-        assertThat(total).isGreaterThanOrEqualTo(7 * Math.min(PER_ENDPOINT, 1000));
+        assertThat(outcome.total()).isGreaterThanOrEqualTo(7 * Math.min(PER_ENDPOINT, 1000));
         assertThat(status("/api/v1/events/" + FAILED)).isEqualTo(200);
         assertThat(status("/api/v1/events/user/u-corpus?limit=5")).isEqualTo(200);
     }

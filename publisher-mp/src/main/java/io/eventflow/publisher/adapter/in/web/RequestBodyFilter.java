@@ -21,21 +21,24 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers 400 problem details for a body that is not valid UTF-8, the only encoding JSON may use (RFC 8259).
- * Without it the body would be decoded with U+FFFD in place of the bad bytes, and an event the client never sent
- * would be accepted. Runs after {@link BodySizeLimitFilter}, so the body it reads is bounded.
+ * Checks a request body once, before any resource reads it: 413 problem details for a body over
+ * {@code eventflow.http.max-body-bytes} (by its {@code Content-Length}, or, for a chunked body, by reading at most
+ * one byte past the limit), and 400 for a body that is not valid UTF-8, the only encoding JSON may use (RFC 8259);
+ * without that the body would be decoded with U+FFFD in place of the bad bytes, and an event the client never sent
+ * would be accepted. Runs after authentication and rate limiting, so an anonymous client cannot make the server read
+ * a body.
  */
 @Provider
-@Priority(Priorities.ENTITY_CODER + 10)
+@Priority(Priorities.ENTITY_CODER)
 @ApplicationScoped
-public class Utf8BodyFilter implements ContainerRequestFilter {
+public class RequestBodyFilter implements ContainerRequestFilter {
 
     private final int maxBytes;
 
     /** Creates the filter; it reads at most {@code eventflow.http.max-body-bytes} (+1) bytes. */
     @Inject
-    public Utf8BodyFilter(@ConfigProperty(name = "eventflow.http.max-body-bytes", defaultValue = "1048576")
-                          int maxBytes) {
+    public RequestBodyFilter(@ConfigProperty(name = "eventflow.http.max-body-bytes", defaultValue = "1048576")
+                             int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -44,10 +47,13 @@ public class Utf8BodyFilter implements ContainerRequestFilter {
         if (!request.hasEntity()) {
             return;
         }
+        if (request.getLength() > maxBytes) {
+            request.abortWith(tooLarge());
+            return;
+        }
         byte[] body = request.getEntityStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            request.abortWith(Problems.problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large",
-                    "The body may be at most " + maxBytes + " bytes. Send fewer or smaller events per request."));
+            request.abortWith(tooLarge());
             return;
         }
         int bad = firstMalformedByte(body);
@@ -58,6 +64,11 @@ public class Utf8BodyFilter implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    private Response tooLarge() {
+        return Problems.problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large",
+                "The body may be at most " + maxBytes + " bytes. Send fewer or smaller events per request.");
     }
 
     /** The offset of the first byte that is not part of a valid UTF-8 sequence, or -1 if there is none. */
