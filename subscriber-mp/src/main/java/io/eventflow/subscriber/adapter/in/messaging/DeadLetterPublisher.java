@@ -2,7 +2,6 @@ package io.eventflow.subscriber.adapter.in.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -12,17 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.eventflow.kafka.DurableProducer;
 import io.helidon.messaging.connectors.kafka.KafkaMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -133,15 +131,7 @@ class DeadLetterPublisher {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.CLIENT_ID_CONFIG, "eventflow-dead-letters",
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20000),
-                    new StringSerializer(), new StringSerializer());
+            producer = DurableProducer.ofStrings(bootstrapServers, "eventflow-dead-letters");
         }
         return producer;
     }

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.kafka.DurableProducer;
 import io.eventflow.subscriber.application.port.out.DeadLetterPort;
 import io.eventflow.subscriber.application.port.out.DeadLettersUnavailableException;
 import io.eventflow.subscriber.domain.DeadLetter;
@@ -36,14 +37,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -267,15 +266,7 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            ProducerConfig.CLIENT_ID_CONFIG, "eventflow-redrive",
-                            ProducerConfig.ACKS_CONFIG, "all",
-                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
-                            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000,
-                            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20000),
-                            new StringSerializer(), new StringSerializer());
+                    producer = DurableProducer.ofStrings(bootstrapServers, "eventflow-redrive");
                 }
             }
         }
