@@ -49,6 +49,9 @@ helm.sh/chart: {{ .root.Chart.Name }}-{{ .root.Chart.Version }}
 {{- if and (or $v.subscriber.enabled $v.worker.enabled) (not $v.database.existingSecret) (not $v.database.password) -}}
 {{- fail "set database.existingSecret (a Secret with the password under database.secretKey) or database.password" -}}
 {{- end -}}
+{{- if and (eq $v.tracing.exporter "otlp") (not $v.tracing.otlp.endpoint) -}}
+{{- fail "tracing.exporter is otlp: set tracing.otlp.endpoint to the collector, e.g. http://otel-collector.observability:4318 (and allow its port in networkPolicy.egress.extra)" -}}
+{{- end -}}
 {{- if and $v.subscriber.enabled (not $v.subscriber.runJobs) (not $v.worker.enabled) -}}
 {{- fail "nothing would run jobs: enable worker or set subscriber.runJobs=true" -}}
 {{- end -}}
@@ -196,6 +199,16 @@ topologySpreadConstraints:
 - name: EVENTFLOW_ENRICHMENT_OPENAI_API_KEY
   valueFrom:
     secretKeyRef: {name: {{ . }}, key: api-key}
+{{- end }}
+{{- end -}}
+
+{{/* OpenTelemetry: the service name in every span, and where spans go (tracing.*). */}}
+{{- define "eventflow.tracingEnv" -}}
+- {name: OTEL_SERVICE_NAME, value: {{ printf "eventflow-%s" .service | quote }}}
+- {name: OTEL_TRACES_EXPORTER, value: {{ .root.Values.tracing.exporter | quote }}}
+{{- if eq .root.Values.tracing.exporter "otlp" }}
+- {name: OTEL_EXPORTER_OTLP_ENDPOINT, value: {{ .root.Values.tracing.otlp.endpoint | quote }}}
+- {name: OTEL_EXPORTER_OTLP_PROTOCOL, value: {{ .root.Values.tracing.otlp.protocol | quote }}}
 {{- end }}
 {{- end -}}
 

@@ -14,6 +14,7 @@ import io.eventflow.bench.platform.Endpoints;
 import io.eventflow.bench.platform.MachineInfo;
 import io.eventflow.bench.platform.ProcFs;
 import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.StoredEvents;
 import io.eventflow.bench.platform.SubscriberPause;
 import io.eventflow.bench.report.BatchResult;
 import io.eventflow.bench.report.EndToEndResult;
@@ -52,6 +53,9 @@ final class Benchmark {
     Report run() throws Exception {
         MachineInfo machine = MachineInfo.detect();
         String loadBefore = ProcFs.loadAverage();
+        notes.add("PostgreSQL committed durably or not as it reported at the start (SHOW): "
+                + new StoredEvents(endpoints.jdbcUrl()).durability()
+                + "; the JobRunr no-op ceiling ran on the same server.");
         Map<String, Long> pids = endpoints.pids();
         try (ProcessMonitor monitor = new ProcessMonitor(pids);
              LoadGenerator load = new LoadGenerator(options.smoke() ? 16 : LoadGenerator.MAX_IN_FLIGHT, progress::track)) {

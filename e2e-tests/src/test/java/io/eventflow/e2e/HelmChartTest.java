@@ -248,6 +248,29 @@ class HelmChartTest {
     }
 
     @Test
+    void namesEveryServiceInItsSpansAndExportsThemOverOtlpOnlyWhenAskedWithAnEndpoint() {
+        Manifests defaults = render(resource("defaults.yaml"));
+        Manifests otlp = render(resource("defaults.yaml") + """
+                tracing: {exporter: otlp, otlp: {endpoint: "http://otel-collector.observability:4318"}}
+                """);
+        ChartRenderer noEndpoint = ChartRenderer.of(CHART, work, resource("defaults.yaml"));
+
+        for (String service : List.of("publisher", "subscriber", "worker")) {
+            Container byDefault = defaults.container("ef-" + service);
+            assertThat(envValue(byDefault, "OTEL_SERVICE_NAME")).isEqualTo("eventflow-" + service);
+            assertThat(envValue(byDefault, "OTEL_TRACES_EXPORTER")).isEqualTo("none");
+            assertThat(env(byDefault)).doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+            Container exporting = otlp.container("ef-" + service);
+            assertThat(envValue(exporting, "OTEL_TRACES_EXPORTER")).isEqualTo("otlp");
+            assertThat(envValue(exporting, "OTEL_EXPORTER_OTLP_ENDPOINT"))
+                    .isEqualTo("http://otel-collector.observability:4318");
+            assertThat(envValue(exporting, "OTEL_EXPORTER_OTLP_PROTOCOL")).isEqualTo("http/protobuf");
+        }
+        assertThatThrownBy(() -> noEndpoint.template(Map.of("tracing.exporter", "otlp")))
+                .hasMessageContaining("set tracing.otlp.endpoint");
+    }
+
+    @Test
     void takesApiKeysFromTheSecretInEveryServiceAndRefusesToRenderWithoutThem() {
         Manifests manifests = render(resource("defaults.yaml"));
         ChartRenderer withoutKeys = ChartRenderer.of(CHART, work.resolve("no-keys"), "database: {password: x}");

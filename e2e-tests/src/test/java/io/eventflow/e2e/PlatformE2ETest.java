@@ -13,22 +13,28 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.e2e.OtlpReceiver.ReceivedSpan;
 import io.eventflow.testing.ManagedProcess;
 import org.junit.jupiter.api.Test;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform as {@code ./eventflow run} starts it: real broker, real PostgreSQL, both services.
- * Posts the contract's two examples, awaits them through the subscriber API and the database, and checks
- * that stopping the command leaves no process behind - also after an earlier run was killed with -9.
+ * Posts the contract's two examples, awaits them through the subscriber API and the database, follows one of them
+ * through its trace (exported over OTLP to a receiver in the test), and checks that stopping the command leaves no
+ * process behind - also after an earlier run was killed with -9.
  */
 class PlatformE2ETest {
 
@@ -37,38 +43,83 @@ class PlatformE2ETest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void contractExamplesFlowFromPublisherToDatabase() throws Exception {
-        PlatformRunner platform = PlatformRunner.onFreePorts(home());
-        ManagedProcess run = platform.start("flow-run.log");
-        List<ProcessHandle> processes = run.process().descendants().toList();
-        try {
-            String userId = "user-" + UUID.randomUUID();
-            String researcher = "Dr. Smith " + UUID.randomUUID().toString().substring(0, 8);
-            HttpResponse<String> analytics = post(platform, "/api/v1/events/analytics", """
-                    {"user_id":"%s","event_type":"page_view","timestamp":"2024-01-01T12:00:00Z","metadata":{"page":"/home"}}
-                    """.formatted(userId));
-            HttpResponse<String> chemical = post(platform, "/api/v1/events/chemical", """
-                    {"molecule_id":"mol-42","researcher":"%s","data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}
-                    """.formatted(researcher));
+    void contractExamplesFlowFromPublisherToDatabaseInOneTrace() throws Exception {
+        try (OtlpReceiver traces = OtlpReceiver.start()) {
+            PlatformRunner platform = PlatformRunner.onFreePorts(home());
+            ManagedProcess run = platform.start("flow-run.log", Map.of("OTEL_TRACES_EXPORTER", "otlp",
+                    "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                    "OTEL_BSP_SCHEDULE_DELAY", "200"));
+            List<ProcessHandle> processes = run.process().descendants().toList();
+            try {
+                String traceId = HexFormat.of().formatHex(randomBytes(16));
+                String clientSpanId = HexFormat.of().formatHex(randomBytes(8));
+                String userId = "user-" + UUID.randomUUID();
+                String researcher = "Dr. Smith " + UUID.randomUUID().toString().substring(0, 8);
+                HttpResponse<String> analytics = post(platform, "/api/v1/events/analytics", """
+                        {"user_id":"%s","event_type":"page_view","timestamp":"2024-01-01T12:00:00Z","metadata":{"page":"/home"}}
+                        """.formatted(userId), "00-" + traceId + "-" + clientSpanId + "-01");
+                HttpResponse<String> chemical = post(platform, "/api/v1/events/chemical", """
+                        {"molecule_id":"mol-42","researcher":"%s","data":{"formula":"H2O"},"timestamp":"2024-01-01T12:00:00Z"}
+                        """.formatted(researcher), null);
 
-            assertThat(analytics.statusCode()).isEqualTo(202);
-            assertThat(JSON.readTree(analytics.body()).path("message").asText()).isEqualTo("Event published");
-            assertThat(chemical.statusCode()).isEqualTo(202);
-            String analyticsId = JSON.readTree(analytics.body()).path("event_id").asText();
-            String chemicalId = JSON.readTree(chemical.body()).path("event_id").asText();
+                assertThat(analytics.statusCode()).isEqualTo(202);
+                assertThat(JSON.readTree(analytics.body()).path("message").asText()).isEqualTo("Event published");
+                assertThat(chemical.statusCode()).isEqualTo(202);
+                String analyticsId = JSON.readTree(analytics.body()).path("event_id").asText();
+                String chemicalId = JSON.readTree(chemical.body()).path("event_id").asText();
 
-            JsonNode userEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/user/" + userId);
-            assertThat(userEvent.path("event_type").asText()).isEqualTo("page_view");
-            JsonNode researchEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/researcher/"
-                    + URLEncoder.encode(researcher, StandardCharsets.UTF_8).replace("+", "%20"));
-            assertThat(researchEvent.path("llm_properties").path("color").asText()).isEqualTo("colorless");
-            assertThat(researchEvent.path("llm_properties").path("backend").asText()).isEqualTo("reference");
+                JsonNode userEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/user/" + userId);
+                assertThat(userEvent.path("event_type").asText()).isEqualTo("page_view");
+                JsonNode researchEvent = awaitFirstEvent(platform, platform.subscriber() + "/api/v1/events/researcher/"
+                        + URLEncoder.encode(researcher, StandardCharsets.UTF_8).replace("+", "%20"));
+                assertThat(researchEvent.path("llm_properties").path("color").asText()).isEqualTo("colorless");
+                assertThat(researchEvent.path("llm_properties").path("backend").asText()).isEqualTo("reference");
 
-            await().atMost(PROCESSING).until(() -> "completed".equals(status(platform, analyticsId))
-                    && "completed".equals(status(platform, chemicalId)));
-        } finally {
-            stopAndAssertNothingLeft(run, processes);
+                await().atMost(PROCESSING).until(() -> "completed".equals(status(platform, analyticsId))
+                        && "completed".equals(status(platform, chemicalId)));
+                assertThat(get(platform, platform.subscriber() + "/api/v1/events/" + analyticsId).path("trace_id")
+                        .asText()).as("the event story names the trace").isEqualTo(traceId);
+                assertOneTraceFromRequestToStore(traces, traceId, clientSpanId, analyticsId);
+            } finally {
+                stopAndAssertNothingLeft(run, processes);
+            }
         }
+    }
+
+    /** request -> publish -> consume -> job attempt -> store, each span the child of the one before. */
+    private static void assertOneTraceFromRequestToStore(OtlpReceiver traces, String traceId, String clientSpanId,
+                                                         String eventId) {
+        List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30)).until(() -> traces.trace(traceId),
+                spans -> spans.stream().anyMatch(span -> span.name().startsWith("store ")));
+        ReceivedSpan request = only(trace, span -> span.kind().equals("SPAN_KIND_SERVER"));
+        ReceivedSpan publish = only(trace, span -> span.name().equals("eventflow.events publish"));
+        ReceivedSpan consume = only(trace, span -> span.name().equals("eventflow.events process"));
+        ReceivedSpan job = only(trace, span -> span.name().equals("process user_analytics"));
+        ReceivedSpan store = only(trace, span -> span.name().equals("store user_analytics"));
+
+        assertThat(request.service()).isEqualTo("eventflow-publisher");
+        assertThat(request.parentSpanId()).as("the client's traceparent is the request's parent").isEqualTo(clientSpanId);
+        assertThat(publish.service()).isEqualTo("eventflow-publisher");
+        assertThat(publish.kind()).isEqualTo("SPAN_KIND_PRODUCER");
+        assertThat(publish.parentSpanId()).isEqualTo(request.spanId());
+        assertThat(consume.service()).isEqualTo("eventflow-subscriber");
+        assertThat(consume.parentSpanId()).as("the record's headers carry the publish span").isEqualTo(publish.spanId());
+        assertThat(consume.attributes()).containsEntry("eventflow.event_id", eventId);
+        assertThat(job.parentSpanId()).as("the job carries the consume span").isEqualTo(consume.spanId());
+        assertThat(job.attributes()).containsEntry("eventflow.job.attempt", "1").containsEntry("eventflow.event_id",
+                eventId);
+        assertThat(store.parentSpanId()).isEqualTo(job.spanId());
+    }
+
+    private static ReceivedSpan only(List<ReceivedSpan> trace, Predicate<ReceivedSpan> which) {
+        assertThat(trace).as("spans of the trace: %s", trace).filteredOn(which::test).hasSize(1);
+        return trace.stream().filter(which).findFirst().orElseThrow();
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
     }
 
     @Test
@@ -105,10 +156,20 @@ class PlatformE2ETest {
         run.close();
     }
 
-    private HttpResponse<String> post(PlatformRunner platform, String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(platform.publisher() + path))
+    private HttpResponse<String> post(PlatformRunner platform, String path, String json, String traceParent)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.publisher() + path))
                 .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (traceParent != null) {
+            request.header("traceparent", traceParent);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(PlatformRunner platform, String url) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", platform.apiKey())
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private JsonNode awaitFirstEvent(PlatformRunner platform, String url) throws Exception {

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -66,6 +67,19 @@ public final class StoredEvents {
             }
         }
         return rows;
+    }
+
+    /** The server's commit durability as it reports it: {@code fsync=on, synchronous_commit=on}. */
+    public String durability() throws SQLException {
+        List<String> settings = new ArrayList<>();
+        try (Connection c = connect(); Statement show = c.createStatement()) {
+            for (String name : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet rs = show.executeQuery("SHOW " + name)) {
+                    settings.add(name + "=" + (rs.next() ? rs.getString(1) : "?"));
+                }
+            }
+        }
+        return String.join(", ", settings);
     }
 
     private Connection connect() throws SQLException {

@@ -16,7 +16,7 @@ import io.eventflow.jobs.application.port.out.ScheduleProcessingPort;
 import io.eventflow.jobs.application.port.out.StreamReplayPort;
 import io.eventflow.jobs.application.port.out.UnfinishedEvent;
 import io.eventflow.jobs.application.port.out.UnfinishedEventsPort;
-import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.jobs.domain.StreamedEvent;
 
 /**
  * Repairs events left before a final status: a job that ended without writing it (its last write failed) is
@@ -86,9 +86,10 @@ public final class ReconcileEventsService implements ReconcileEventsUseCase {
     }
 
     private boolean reschedule(UnfinishedEvent event) {
-        Optional<ReceivedEvent> replayed = event.position() == null ? Optional.empty() : stream.read(event.position());
-        if (replayed.isPresent() && replayed.get().eventId().equals(event.eventId())) {
-            scheduler.schedule(List.of(new PendingEvent(replayed.get(), event.maxRetries(), event.position())));
+        Optional<StreamedEvent> replayed = event.position() == null ? Optional.empty() : stream.read(event.position());
+        if (replayed.isPresent() && replayed.get().event().eventId().equals(event.eventId())) {
+            scheduler.schedule(List.of(new PendingEvent(replayed.get().event(), event.maxRetries(), event.position(),
+                    replayed.get().traceParent())));
             log(event, "its job was gone; created it again from record " + event.position());
             return true;
         }

@@ -30,7 +30,8 @@ public final class ScheduleEventService implements ScheduleEventUseCase {
             return;
         }
         List<PendingEvent> pending = events.stream()
-                .map(e -> new PendingEvent(e.event(), maxRetriesByType.applyAsInt(e.event().type()), e.position()))
+                .map(e -> new PendingEvent(e.event(), maxRetriesByType.applyAsInt(e.event().type()), e.position(),
+                        e.traceParent()))
                 .toList();
         status.markPending(pending);
         scheduler.schedule(pending);

@@ -21,6 +21,7 @@ import io.eventflow.jobs.application.port.out.UnfinishedEventsPort;
 import io.eventflow.jobs.domain.ProcessingStatus;
 import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.jobs.domain.StreamedEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcileEventsServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+    private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     private final FakeEvents events = new FakeEvents();
     private final FakeJobs jobs = new FakeJobs();
@@ -35,7 +37,8 @@ class ReconcileEventsServiceTest {
     private final List<PendingEvent> scheduled = new ArrayList<>();
     private final RecordingStatusPort status = new RecordingStatusPort();
     private final ReconcileEventsService service = new ReconcileEventsService(events, jobs,
-            position -> Optional.ofNullable(stream.get(position)), scheduled::addAll, status,
+            position -> Optional.ofNullable(stream.get(position)).map(e -> new StreamedEvent(e, position, TRACE)),
+            scheduled::addAll, status,
             Duration.ofMinutes(5), 2, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -75,6 +78,8 @@ class ReconcileEventsServiceTest {
             assertThat(pending.event().eventId()).isEqualTo(eventId);
             assertThat(pending.maxRetries()).isEqualTo(3);
             assertThat(pending.position()).isEqualTo(position);
+            assertThat(pending.traceParent()).as("the trace of the record goes on").isEqualTo(TRACE);
+            assertThat(pending.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
         });
     }
 

@@ -3,6 +3,9 @@ package io.eventflow.subscriber.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import io.eventflow.jobs.adapter.in.jobs.EventRetryFilter;
@@ -41,6 +44,8 @@ class JobRunrLifecycle {
     private volatile BackgroundJobServer server;
     private volatile boolean stopping;
     private BoundDashboardServer dashboard;
+    private JobServerWatchdog watchdog;
+    private ScheduledExecutorService watching;
 
     @Inject
     JobRunrLifecycle(StorageProvider storageProvider, JsonMapper jsonMapper, JobActivator jobActivator,
@@ -65,6 +70,13 @@ class JobRunrLifecycle {
                     finalFailureFilter));
             server.start();
             LOGGER.info(() -> "JobRunr background job server started with " + settings.workers() + " workers");
+            BackgroundJobServer started = server;
+            watchdog = new JobServerWatchdog(() -> stopping || started.isRunning(), this::storageAnswers,
+                    started::start);
+            watching = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name("eventflow-job-server-watchdog").factory());
+            watching.scheduleWithFixedDelay(watchdog::check, settings.pollIntervalSeconds(),
+                    settings.pollIntervalSeconds(), TimeUnit.SECONDS);
         }
         if (settings.dashboardEnabled()) {
             if (settings.dashboardCredentials().isEmpty() && !isLoopback(settings.dashboardHost())) {
@@ -84,20 +96,27 @@ class JobRunrLifecycle {
     }
 
     /**
-     * Why this process's job server no longer runs jobs although nobody asked it to stop, if so. JobRunr stops its
-     * server for good when it cannot reach its storage for long (e.g. a database restart); only a new process runs
-     * jobs again, so the liveness check reports it and the supervisor restarts the process.
+     * Why this process's job server no longer runs jobs although nobody asked it to stop and starting it again did
+     * not help (see {@link JobServerWatchdog}); only a new process may, so the liveness check reports it.
      */
     Optional<String> jobServerFailure() {
-        BackgroundJobServer current = server;
-        if (current == null || stopping || current.isRunning()) {
-            return Optional.empty();
+        return stopping || watchdog == null ? Optional.empty() : watchdog.failure();
+    }
+
+    private boolean storageAnswers() {
+        try {
+            storageProvider.getBackgroundJobServers();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
-        return Optional.of("JobRunr's background job server stopped (storage unreachable for too long)");
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         stopping = true;
+        if (watching != null) {
+            watching.shutdownNow();
+        }
         if (server != null) {
             server.stop();
         }

@@ -7,9 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while this process's JobRunr job server runs (or the process runs no jobs). DOWN once JobRunr has shut the
- * server down by itself - it does after a long storage outage and never starts it again - so that the supervisor
- * (Kubernetes, {@code ./eventflow run}) restarts the process instead of leaving its events waiting.
+ * Live while this process's JobRunr job server runs, or is stopped only until the database answers again (the
+ * {@link JobServerWatchdog} starts it then), or the process runs no jobs. DOWN once starting it again has not helped,
+ * so that the supervisor (Kubernetes, {@code ./eventflow run}) restarts the process instead of leaving its events
+ * waiting.
  */
 @Liveness
 @ApplicationScoped

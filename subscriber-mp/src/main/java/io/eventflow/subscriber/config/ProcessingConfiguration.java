@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
+import io.eventflow.jobs.adapter.in.jobs.JobTracing;
 import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequestHandler;
 import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
 import io.eventflow.jobs.adapter.out.jobrunr.JobRunrJobInspector;
@@ -28,6 +29,7 @@ import io.eventflow.schemas.EventSchemas;
 import io.eventflow.subscriber.application.QueryEventsService;
 import io.eventflow.subscriber.application.port.in.QueryEventsUseCase;
 import io.eventflow.subscriber.application.port.out.EventQueryPort;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -80,8 +82,9 @@ class ProcessingConfiguration {
 
     @Produces
     @Singleton
-    ProcessEventJobRequestHandler processEventJobRequestHandler(ProcessEventUseCase useCase, EventPayloadCodec codec) {
-        return new ProcessEventJobRequestHandler(useCase, codec);
+    ProcessEventJobRequestHandler processEventJobRequestHandler(ProcessEventUseCase useCase, EventPayloadCodec codec,
+                                                                OpenTelemetry openTelemetry) {
+        return new ProcessEventJobRequestHandler(useCase, codec, new JobTracing(openTelemetry));
     }
 
     @Produces

@@ -19,14 +19,15 @@ import io.eventflow.jobs.domain.StreamPosition;
  * @param processedAt when it was completed, or null
  * @param position    where it was read from, or null for events received before that was recorded
  * @param job         its processing job, or null until known
+ * @param traceId     the id of the trace it belongs to (the trace of the request that published it), or null
  */
 public record EventStory(UUID eventId, String type, String status, int retryCount, int maxRetries, String lastError,
                          OffsetDateTime receivedAt, OffsetDateTime updatedAt, OffsetDateTime processedAt,
-                         StreamPosition position, ProcessingJob job) {
+                         StreamPosition position, ProcessingJob job, String traceId) {
 
     /** The same story with its processing job. */
     public EventStory withJob(ProcessingJob processingJob) {
         return new EventStory(eventId, type, status, retryCount, maxRetries, lastError, receivedAt, updatedAt,
-                processedAt, position, processingJob);
+                processedAt, position, processingJob, traceId);
     }
 }

@@ -15,7 +15,7 @@ class QueryEventStoryServiceTest {
     private final UUID eventId = UUID.randomUUID();
     private final UUID jobId = UUID.randomUUID();
     private final EventStory stored = new EventStory(eventId, "user_analytics", "failed", 3, 3, "boom",
-            OffsetDateTime.now(), OffsetDateTime.now(), null, null, null);
+            OffsetDateTime.now(), OffsetDateTime.now(), null, null, null, "0af7651916cd43dd8448eb211c80319c");
 
     @Test
     void addsTheProcessingJobFoundUnderTheDerivedJobId() {

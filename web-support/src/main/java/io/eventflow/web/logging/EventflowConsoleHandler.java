@@ -6,14 +6,13 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 /**
- * The services' console log handler: writes to standard output, plain text by default (the format of
- * {@code java.util.logging.SimpleFormatter.format}, as Helidon's console handler writes it), or one JSON object per line
- * ({@link JsonLogFormatter}) when the environment variable {@code EVENTFLOW_LOG_FORMAT} or the system property
- * {@code eventflow.log.format} is {@code json}. Selected in {@code logging.properties} with
+ * The services' console log handler: writes to standard output, plain text by default ({@link TextLogFormatter}:
+ * the format of {@code java.util.logging.SimpleFormatter.format} with the trace id of lines written inside a trace),
+ * or one JSON object per line ({@link JsonLogFormatter}) when the environment variable {@code EVENTFLOW_LOG_FORMAT}
+ * or the system property {@code eventflow.log.format} is {@code json}. Selected in {@code logging.properties} with
  * {@code handlers=io.eventflow.web.logging.EventflowConsoleHandler}.
  */
 public class EventflowConsoleHandler extends StreamHandler {
@@ -26,7 +25,7 @@ public class EventflowConsoleHandler extends StreamHandler {
 
     /** Creates the handler on {@code out}, JSON lines or plain text. */
     EventflowConsoleHandler(PrintStream out, boolean json) {
-        super(out, json ? new JsonLogFormatter() : new SimpleFormatter());
+        super(out, json ? new JsonLogFormatter() : new TextLogFormatter());
         setLevel(Level.ALL);
         String level = LogManager.getLogManager().getProperty(getClass().getName() + ".level");
         if (level != null) {

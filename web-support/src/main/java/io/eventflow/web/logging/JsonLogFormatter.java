@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * One JSON object per log line, for log shippers: {@code time} (ISO-8601 UTC), {@code level}, {@code logger},
  * {@code thread}, {@code message}, and - when known - {@code event_id}, {@code correlation_id}, {@code trace_id}
  * and {@code exception} (its stack trace). The ids come from {@link LogContext}, else from {@code name=value}
- * pairs in the message (the services already write {@code correlation_id=...} and {@code event_id=...}).
+ * pairs in the message (the services already write {@code correlation_id=...} and {@code event_id=...}); the
+ * trace id, else from the span current on the logging thread.
  * Select it with {@link EventflowConsoleHandler} and {@code EVENTFLOW_LOG_FORMAT=json}, or as the
  * {@code formatter} of any JUL handler in {@code logging.properties}.
  */
@@ -40,6 +41,9 @@ public class JsonLogFormatter extends Formatter {
             if (value == null && message != null) {
                 Matcher m = IN_MESSAGE.get(id).matcher(message);
                 value = m.find() ? m.group(1) : null;
+            }
+            if (value == null && "trace_id".equals(id)) {
+                value = TraceIds.current();
             }
             if (value != null) {
                 fields.put(id, value);

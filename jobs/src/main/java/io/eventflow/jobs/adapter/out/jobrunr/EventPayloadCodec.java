@@ -21,11 +21,11 @@ public final class EventPayloadCodec {
         this.mapper = mapper;
     }
 
-    /** The job request that processes this event. */
-    public ProcessEventJobRequest toRequest(ReceivedEvent event) {
+    /** The job request that processes this event, in the trace {@code traceParent} names (may be null). */
+    public ProcessEventJobRequest toRequest(ReceivedEvent event, String traceParent) {
         try {
             return new ProcessEventJobRequest(event.eventId(), event.type(), event.key(),
-                    mapper.writeValueAsString(event.payload()));
+                    mapper.writeValueAsString(event.payload()), traceParent);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

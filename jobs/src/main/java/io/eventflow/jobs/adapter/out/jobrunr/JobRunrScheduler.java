@@ -52,7 +52,7 @@ public final class JobRunrScheduler implements ScheduleProcessingPort {
                 .withName(jobName(event))
                 .withLabels(event.type())
                 .withAmountOfRetries(pending.maxRetries())
-                .withJobRequest(codec.toRequest(event));
+                .withJobRequest(codec.toRequest(event, pending.traceParent()));
     }
 
     /** The dashboard's name for the job: what it processes, for which key. */

@@ -2,12 +2,15 @@ package io.eventflow.jobs.application.port.out;
 
 import java.util.Optional;
 
-import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.jobs.domain.StreamedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
 
 /** Reads an event again from where it was first read in the stream. */
 public interface StreamReplayPort {
 
-    /** The event at that position; empty when the record is gone (retention) or is not that event any more. */
-    Optional<ReceivedEvent> read(StreamPosition position);
+    /**
+     * The event at that position, with the trace its record carries; empty when the record is gone (retention) or
+     * is not that event any more.
+     */
+    Optional<StreamedEvent> read(StreamPosition position);
 }

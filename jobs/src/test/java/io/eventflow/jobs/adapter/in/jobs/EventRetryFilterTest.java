@@ -87,6 +87,6 @@ class EventRetryFilterTest {
     }
 
     private static JobDetails details() {
-        return new JobDetails(new ProcessEventJobRequest(UUID.randomUUID(), "user_analytics", "user-1", "{}"));
+        return new JobDetails(new ProcessEventJobRequest(UUID.randomUUID(), "user_analytics", "user-1", "{}", null));
     }
 }

@@ -26,7 +26,7 @@ class JobAttemptsTest {
     @Test
     void reportsTheMessageOfTheLastFailure() {
         Job job = new Job(UUID.randomUUID(), 0,
-                new JobDetails(new ProcessEventJobRequest(UUID.randomUUID(), "user_analytics", "k", "{}")),
+                new JobDetails(new ProcessEventJobRequest(UUID.randomUUID(), "user_analytics", "k", "{}", null)),
                 List.of(new EnqueuedState(), new FailedState("first", new IllegalStateException("first error")),
                         new EnqueuedState(), new FailedState("second", new IllegalStateException("second error"))),
                 new ConcurrentHashMap<>());

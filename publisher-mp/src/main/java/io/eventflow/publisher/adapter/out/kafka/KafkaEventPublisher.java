@@ -12,10 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.kafka.TraceHeaders;
 import io.eventflow.publisher.application.port.out.EventRefusedException;
 import io.eventflow.publisher.application.port.out.PublishEventPort;
 import io.eventflow.publisher.application.port.out.PublishFailedException;
 import io.eventflow.publisher.domain.OutgoingEvent;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.Counter;
@@ -46,9 +54,11 @@ class KafkaEventPublisher implements PublishEventPort {
     private final EventRecordMapper recordMapper;
     private final String topic;
     private final long sendTimeoutNanos;
+    private final Tracer tracer;
+    private final TraceHeaders traceHeaders;
 
     @Inject
-    KafkaEventPublisher(Config config, ObjectMapper mapper, MetricRegistry metrics) {
+    KafkaEventPublisher(Config config, ObjectMapper mapper, MetricRegistry metrics, OpenTelemetry openTelemetry) {
         Map<String, Object> producerConfig = producerProperties(config);
         int maxRecordBytes = Integer.parseInt(String.valueOf(producerConfig.getOrDefault(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DEFAULT_MAX_REQUEST_SIZE)));
@@ -66,6 +76,8 @@ class KafkaEventPublisher implements PublishEventPort {
         this.topic = config.getValue("eventflow.topic", String.class);
         this.sendTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.getValue("eventflow.publish.timeout-ms",
                 Long.class));
+        this.tracer = openTelemetry.getTracer("io.eventflow.publisher");
+        this.traceHeaders = new TraceHeaders(openTelemetry);
     }
 
     /** False while publishes fail because of the broker (from the first failure to the next success). */
@@ -73,15 +85,29 @@ class KafkaEventPublisher implements PublishEventPort {
         return !sender.brokerFailing();
     }
 
+    /**
+     * Sends the event in a span {@code <topic> publish}, a child of the request's span, whose context travels in the
+     * record's headers; the span ends when the broker has answered (or the time is up).
+     */
     @Override
     public CompletionStage<Void> publish(OutgoingEvent event) {
         long deadline = System.nanoTime() + sendTimeoutNanos;
+        Span span = tracer.spanBuilder(topic + " publish")
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("eventflow.event_id", event.eventId().toString())
+                .setAttribute("eventflow.event_type", event.type())
+                .startSpan();
         ProducerRecord<byte[], byte[]> record;
         try {
+            Headers headers = recordMapper.headers(event);
+            traceHeaders.inject(Context.current().with(span), headers);
             record = new ProducerRecord<>(topic, null, event.key() == null ? null
                     : event.key().getBytes(StandardCharsets.UTF_8),
-                    recordMapper.value(event).getBytes(StandardCharsets.UTF_8), recordMapper.headers(event));
+                    recordMapper.value(event).getBytes(StandardCharsets.UTF_8), headers);
         } catch (JsonProcessingException e) {
+            end(span, e);
             return CompletableFuture.failedFuture(new EventRefusedException("The event could not be written as JSON",
                     false, e));
         }
@@ -91,7 +117,16 @@ class KafkaEventPublisher implements PublishEventPort {
                         e instanceof EventRefusedException || e instanceof PublishFailedException ? e
                                 : e instanceof TimeoutException
                                         ? new PublishFailedException("Kafka did not acknowledge the event in time", e)
-                                        : new PublishFailedException("Kafka did not take the event", e)));
+                                        : new PublishFailedException("Kafka did not take the event", e)))
+                .whenComplete((ok, failure) -> end(span, failure));
+    }
+
+    private static void end(Span span, Throwable failure) {
+        if (failure != null) {
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+        }
+        span.end();
     }
 
     /** Creates the producer and fetches the topic's metadata at start, without waiting for the broker. */

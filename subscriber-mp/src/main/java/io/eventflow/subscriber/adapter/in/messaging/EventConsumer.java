@@ -14,11 +14,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.jobs.adapter.in.jobs.JobTracing;
 import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
+import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
 import io.eventflow.jobs.domain.StreamedEvent;
+import io.eventflow.kafka.TraceHeaders;
 import io.eventflow.schemas.EventSchemas;
 import io.helidon.messaging.connectors.kafka.KafkaMessage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +55,8 @@ public class EventConsumer {
     private final DeadLetterPublisher deadLetters;
     private final EventRecordReader reader;
     private final long maxBatchBytes;
+    private final TraceHeaders traceHeaders;
+    private final Tracer tracer;
     private final BatchingSubscriber<KafkaMessage<String, String>> batches;
     private final Set<CompletableFuture<Void>> uncommitted = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
@@ -54,7 +64,7 @@ public class EventConsumer {
     /** Creates the consumer. */
     @Inject
     public EventConsumer(ScheduleEventUseCase scheduleEvent, DeadLetterPublisher deadLetters, ObjectMapper mapper,
-                         EventSchemas schemas,
+                         EventSchemas schemas, OpenTelemetry openTelemetry,
                          @ConfigProperty(name = "eventflow.consumer.max-in-flight", defaultValue = "1000")
                          int maxInFlight,
                          @ConfigProperty(name = "eventflow.consumer.max-in-flight-bytes", defaultValue = "16777216")
@@ -65,6 +75,8 @@ public class EventConsumer {
         this.deadLetters = deadLetters;
         this.reader = new EventRecordReader(mapper, schemas);
         this.maxBatchBytes = maxBatchBytes;
+        this.traceHeaders = new TraceHeaders(openTelemetry);
+        this.tracer = openTelemetry.getTracer("io.eventflow.subscriber");
         this.batches = new BatchingSubscriber<>("eventflow-consumer", maxInFlight, maxInFlightBytes,
                 EventConsumer::size, false, this::handle);
     }
@@ -93,14 +105,21 @@ public class EventConsumer {
         }
     }
 
-    /** One bulk insert: bounded in bytes, so that large events cannot make one statement exhaust the heap. */
+    /**
+     * One bulk insert: bounded in bytes, so that large events cannot make one statement exhaust the heap. Each
+     * event gets a consume span in the trace its record carries, open until its job is stored; the job continues
+     * that trace.
+     */
     private void handleChunk(List<KafkaMessage<String, String>> messages) {
         List<StreamedEvent> events = new ArrayList<>(messages.size());
         List<KafkaMessage<String, String>> readable = new ArrayList<>(messages.size());
+        List<Span> spans = new ArrayList<>(messages.size());
         for (KafkaMessage<String, String> message : messages) {
             try {
-                events.add(new StreamedEvent(reader.read(message.getKey().orElse(null), message.getPayload()),
-                        position(message)));
+                ReceivedEvent event = reader.read(message.getKey().orElse(null), message.getPayload());
+                Span span = consumeSpan(message, event);
+                spans.add(span);
+                events.add(new StreamedEvent(event, position(message), JobTracing.traceParent(Context.root().with(span))));
                 readable.add(message);
             } catch (PoisonRecordException e) {
                 LOGGER.warning(() -> "Dead-lettering record " + message.getTopic().orElse("?") + "-"
@@ -113,8 +132,25 @@ public class EventConsumer {
                 });
             }
         }
-        scheduleUntilStored(events);
+        try {
+            scheduleUntilStored(events);
+        } finally {
+            spans.forEach(Span::end);
+        }
         readable.forEach(this::finish);
+    }
+
+    private Span consumeSpan(KafkaMessage<String, String> message, ReceivedEvent event) {
+        return tracer.spanBuilder(message.getTopic().orElse("events") + " process")
+                .setParent(traceHeaders.extract(message.getHeaders()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", message.getTopic().orElse(""))
+                .setAttribute("messaging.kafka.destination.partition", (long) message.getPartition().orElse(-1))
+                .setAttribute("messaging.kafka.message.offset", message.getOffset().orElse(-1L))
+                .setAttribute("eventflow.event_id", event.eventId().toString())
+                .setAttribute("eventflow.event_type", event.type())
+                .startSpan();
     }
 
     /** Acks the record (its offset is committed on the connector's next tick) and frees its read-ahead room. */

@@ -68,6 +68,7 @@ public class EventStoryResource {
         view.put("processed_at", iso(s.processedAt()));
         view.put("kafka", s.position() == null ? null : Map.of("topic", s.position().topic(),
                 "partition", s.position().partition(), "offset", s.position().offset()));
+        view.put("trace_id", s.traceId());
         return view;
     }
 

@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.jobs.application.port.out.StreamReplayPort;
-import io.eventflow.jobs.domain.ReceivedEvent;
 import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.jobs.domain.StreamedEvent;
+import io.eventflow.kafka.TraceHeaders;
 import io.eventflow.schemas.EventSchemas;
 import io.eventflow.subscriber.adapter.in.messaging.EventRecordReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ class KafkaStreamReplay implements StreamReplayPort {
     }
 
     @Override
-    public Optional<ReceivedEvent> read(StreamPosition position) {
+    public Optional<StreamedEvent> read(StreamPosition position) {
         TopicPartition partition = new TopicPartition(position.topic(), position.partition());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -57,7 +58,9 @@ class KafkaStreamReplay implements StreamReplayPort {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     return record.offset() == position.offset()
-                            ? Optional.of(reader.read(record.key(), record.value())) : Optional.empty();
+                            ? Optional.of(new StreamedEvent(reader.read(record.key(), record.value()), position,
+                                    TraceHeaders.traceParent(record.headers())))
+                            : Optional.empty();
                 }
             }
             return Optional.empty();

@@ -8,6 +8,7 @@ import io.eventflow.jobs.application.port.out.EventStorePort;
 import io.eventflow.jobs.domain.ChemicalResearchEvent;
 import io.eventflow.jobs.domain.EventTypes;
 import io.eventflow.jobs.domain.UserAnalyticsEvent;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,7 +16,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Stores processed events with JPA. The data row and the completed status are written in one transaction, so a
+ * Stores processed events with JPA, each store a span ({@code store <type>}, its commit included) in the event's
+ * trace. The data row and the completed status are written in one transaction, so a
  * completed status means the row is there: an event completed already (a redelivery, an orphaned job run again)
  * adds nothing, and the status statement answers that without a query of its own.
  */
@@ -50,6 +52,7 @@ class EventPersistenceAdapter implements EventStorePort {
 
     @Override
     @Transactional
+    @WithSpan("store user_analytics")
     public void storeUserAnalytics(UserAnalyticsEvent event, int retryCount) {
         em.createNativeQuery(COMPLETE_STATUS + """
                         INSERT INTO user_analytics_events (event_id, user_id, event_type, timestamp, metadata, processed_at)
@@ -63,6 +66,7 @@ class EventPersistenceAdapter implements EventStorePort {
 
     @Override
     @Transactional
+    @WithSpan("store chemical_research")
     public void storeChemicalResearch(ChemicalResearchEvent event, int retryCount) {
         em.createNativeQuery(COMPLETE_STATUS + """
                         INSERT INTO chemical_research_events

@@ -54,4 +54,7 @@ class EventProcessingStatusEntity {
 
     @Column(name = "kafka_offset")
     Long kafkaOffset;
+
+    @Column(name = "trace_id", length = 32)
+    String traceId;
 }

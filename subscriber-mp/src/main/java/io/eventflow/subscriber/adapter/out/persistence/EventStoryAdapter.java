@@ -30,6 +30,6 @@ class EventStoryAdapter implements EventStoryPort {
         StreamPosition position = s.kafkaTopic == null || s.kafkaPartition == null || s.kafkaOffset == null ? null
                 : new StreamPosition(s.kafkaTopic, s.kafkaPartition, s.kafkaOffset);
         return new EventStory(s.eventId, s.eventType, s.status, s.retryCount, s.maxRetries, s.errorMessage,
-                s.createdAt, s.updatedAt, s.processedAt, position, null);
+                s.createdAt, s.updatedAt, s.processedAt, position, null, s.traceId);
     }
 }

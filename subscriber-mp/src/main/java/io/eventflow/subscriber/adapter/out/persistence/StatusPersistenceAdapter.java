@@ -23,6 +23,8 @@ import jakarta.transaction.Transactional;
 class StatusPersistenceAdapter implements EventStatusPort {
 
     private static final int ROWS_PER_INSERT = 1000;
+    /** Parameters per row of the pending insert (PostgreSQL takes at most 32,767 per statement). */
+    private static final int COLUMNS = 7;
 
     @PersistenceContext(unitName = "eventflow")
     private EntityManager em;
@@ -39,24 +41,25 @@ class StatusPersistenceAdapter implements EventStatusPort {
     private void insertPending(List<PendingEvent> events) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO event_processing_status
-                       (event_id, event_type, status, max_retries, kafka_topic, kafka_partition, kafka_offset)
+                       (event_id, event_type, status, max_retries, kafka_topic, kafka_partition, kafka_offset, trace_id)
                 VALUES """);
         for (int i = 0; i < events.size(); i++) {
-            int p = i * 6;
+            int p = i * COLUMNS;
             sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
                     .append(", 'pending', ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5)
-                    .append(", ?").append(p + 6).append(')');
+                    .append(", ?").append(p + 6).append(", ?").append(p + 7).append(')');
         }
         Query insert = em.createNativeQuery(sql.append(" ON CONFLICT (event_id) DO NOTHING").toString());
         for (int i = 0; i < events.size(); i++) {
             PendingEvent event = events.get(i);
             StreamPosition position = event.position();
-            int p = i * 6;
+            int p = i * COLUMNS;
             insert.setParameter(p + 1, event.event().eventId()).setParameter(p + 2, event.event().type())
                     .setParameter(p + 3, event.maxRetries())
                     .setParameter(p + 4, position == null ? null : position.topic())
                     .setParameter(p + 5, position == null ? null : position.partition())
-                    .setParameter(p + 6, position == null ? null : position.offset());
+                    .setParameter(p + 6, position == null ? null : position.offset())
+                    .setParameter(p + 7, event.traceId());
         }
         insert.executeUpdate();
     }
