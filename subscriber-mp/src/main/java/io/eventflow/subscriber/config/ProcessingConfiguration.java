@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
 import io.eventflow.jobs.adapter.in.jobs.JobTracing;
 import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequestHandler;
-import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
+import io.eventflow.jobs.adapter.in.jobs.EventPayloadCodec;
 import io.eventflow.jobs.adapter.out.jobrunr.JobRunrJobInspector;
 import io.eventflow.jobs.adapter.out.jobrunr.JobRunrScheduler;
 import io.eventflow.jobs.application.ChemicalResearchHandler;

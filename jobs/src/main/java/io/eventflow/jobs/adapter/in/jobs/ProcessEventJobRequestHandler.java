@@ -1,6 +1,5 @@
 package io.eventflow.jobs.adapter.in.jobs;
 
-import io.eventflow.jobs.adapter.out.jobrunr.EventPayloadCodec;
 import io.eventflow.jobs.application.port.in.ProcessEventUseCase;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.eventflow.jobs.adapter.in.jobs.EventPayloadCodec;
 import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
 import io.eventflow.jobs.application.port.out.PendingEvent;
 import io.eventflow.jobs.application.port.out.ScheduleProcessingPort;

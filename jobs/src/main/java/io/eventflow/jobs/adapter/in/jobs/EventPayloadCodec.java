@@ -1,4 +1,4 @@
-package io.eventflow.jobs.adapter.out.jobrunr;
+package io.eventflow.jobs.adapter.in.jobs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
 import io.eventflow.jobs.domain.ReceivedEvent;
 
 /** Converts between received events and the JSON text stored in their job requests. */
