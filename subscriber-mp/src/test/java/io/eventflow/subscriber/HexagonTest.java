@@ -1,25 +1,11 @@
 package io.eventflow.subscriber;
 
-import io.eventflow.testing.HexagonRules;
-import org.junit.jupiter.api.Test;
+import io.eventflow.testing.HexagonContract;
 
-/** This module keeps the hexagon: see {@link HexagonRules}. */
-class HexagonTest {
+/** This module keeps the hexagon: see {@link HexagonContract}. */
+class HexagonTest extends HexagonContract {
 
-    private static final String BASE = "io.eventflow.subscriber";
-
-    @Test
-    void theDomainUsesOnlyJavaAndDomainClasses() {
-        HexagonRules.checkDomain(BASE);
-    }
-
-    @Test
-    void useCasesAndPortsKnowNoAdapterAndNoConfiguration() {
-        HexagonRules.checkApplication(BASE);
-    }
-
-    @Test
-    void noTwoPackagesDependOnEachOther() {
-        HexagonRules.checkNoPackageCycles(BASE);
+    HexagonTest() {
+        super("io.eventflow.subscriber");
     }
 }

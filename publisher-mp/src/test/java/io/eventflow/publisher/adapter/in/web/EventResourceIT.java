@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import io.eventflow.testing.Infrastructure;
+import io.eventflow.web.ShutdownDrainFilter;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
@@ -153,6 +154,26 @@ class EventResourceIT {
         assertThat(metrics).containsPattern("events_rejected_total\\{.*type=\"user_analytics\".*} [1-9]");
         assertThat(metrics).containsPattern("events_accepted_total\\{.*type=\"user_analytics\".*} [1-9]");
         assertThat(metrics).contains("events_publish_latency");
+    }
+
+    @Test
+    void whileShuttingDownAnswers503AndClosesTheConnectionInsteadOfTakingTheEvent() {
+        String json = """
+                {"user_id":"user-drain","event_type":"page_view","timestamp":"2024-01-01T12:00:00Z","metadata":{}}
+                """;
+        ShutdownDrainFilter.setDraining(true);
+        Response draining;
+        try {
+            draining = post("/api/v1/events/analytics", json, null);
+        } finally {
+            ShutdownDrainFilter.setDraining(false);
+        }
+
+        assertThat(draining.getStatus()).isEqualTo(503);
+        assertThat(draining.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(draining.getHeaderString("Connection")).isEqualTo("close");
+        assertThat(draining.readEntity(String.class)).contains("Shutting down").contains("send the request again");
+        assertThat(post("/api/v1/events/analytics", json, null).getStatus()).as("after the drain test").isEqualTo(202);
     }
 
     private Response post(String path, String json, String correlationId) {

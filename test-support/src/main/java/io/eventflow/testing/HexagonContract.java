@@ -3,6 +3,7 @@ package io.eventflow.testing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -11,39 +12,43 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The hexagon every module keeps, as ArchUnit rules over its main classes: the domain depends on Java and on
  * domain classes only; the application (use cases and ports) never on adapters or configuration; and no two
- * packages depend on each other in a cycle. Each module's {@code HexagonTest} checks its own base package.
+ * packages depend on each other in a cycle. Each module's {@code HexagonTest} extends this with its base package.
  */
-public final class HexagonRules {
+public abstract class HexagonContract {
 
-    private HexagonRules() {
-    }
+    private final String basePackage;
+    private final JavaClasses mainClasses;
 
-    /** The main classes under {@code basePackage} (tests and jars excluded). */
-    public static JavaClasses mainClasses(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    /** Checks the main classes (tests and jars excluded) under {@code basePackage}. */
+    protected HexagonContract(String basePackage) {
+        this.basePackage = basePackage;
+        this.mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(basePackage);
     }
 
     /** Domain classes use nothing but Java and domain classes (of any module). */
-    public static void checkDomain(String basePackage) {
+    @Test
+    public void theDomainUsesOnlyJavaAndDomainClasses() {
         classes().that().resideInAPackage(basePackage + ".domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.eventflow..domain..")
                 .allowEmptyShould(true)
-                .check(mainClasses(basePackage));
+                .check(mainClasses);
     }
 
     /** Use cases and ports know no adapter and no configuration. */
-    public static void checkApplication(String basePackage) {
+    @Test
+    public void useCasesAndPortsKnowNoAdapterAndNoConfiguration() {
         noClasses().that().resideInAPackage(basePackage + ".application..")
                 .should().dependOnClassesThat().resideInAnyPackage(basePackage + ".adapter..", basePackage + ".config..")
                 .allowEmptyShould(true)
-                .check(mainClasses(basePackage));
+                .check(mainClasses);
     }
 
-    /** No cycle between any two packages under {@code basePackage}. */
-    public static void checkNoPackageCycles(String basePackage) {
+    /** No cycle between any two packages under the base package. */
+    @Test
+    public void noTwoPackagesDependOnEachOther() {
         slices().matching(basePackage + ".(**)").should().beFreeOfCycles()
                 .allowEmptyShould(true)
-                .check(mainClasses(basePackage));
+                .check(mainClasses);
     }
 }
