@@ -32,12 +32,15 @@ public final class EventRecordFormat {
     /** Header: the value's media type. */
     public static final String HEADER_CONTENT_TYPE = "content-type";
 
-    static final String TYPE = "type";
-    static final String EVENT_ID = "event_id";
+    /** Value field: the event type. */
+    public static final String FIELD_TYPE = "type";
+    /** Value field: the event id. */
+    public static final String FIELD_EVENT_ID = "event_id";
     static final String SCHEMA_VERSION = "schema_version";
     static final String PUBLISHED_AT = "published_at";
     static final String SERVICE_VERSION = "service_version";
-    private static final Set<String> ENVELOPE = Set.of(TYPE, EVENT_ID, SCHEMA_VERSION, PUBLISHED_AT, SERVICE_VERSION);
+    private static final Set<String> ENVELOPE = Set.of(FIELD_TYPE, FIELD_EVENT_ID, SCHEMA_VERSION, PUBLISHED_AT,
+            SERVICE_VERSION);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     /**
@@ -88,10 +91,10 @@ public final class EventRecordFormat {
     /** The record's value: {@code {"type":..., <contract fields>, "event_id", "schema_version", ...}}. */
     public String write(Envelope envelope, Map<String, Object> fields) throws JsonProcessingException {
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put(TYPE, envelope.type());
+        value.put(FIELD_TYPE, envelope.type());
         value.putAll(fields);
-        value.put(TYPE, envelope.type());
-        value.put(EVENT_ID, envelope.eventId().toString());
+        value.put(FIELD_TYPE, envelope.type());
+        value.put(FIELD_EVENT_ID, envelope.eventId().toString());
         value.put(SCHEMA_VERSION, envelope.schemaVersion());
         if (envelope.publishedAt() != null) {
             value.put(PUBLISHED_AT, envelope.publishedAt().toString());
@@ -122,7 +125,7 @@ public final class EventRecordFormat {
 
     /** The event type a parsed value names, or null. */
     public static String type(JsonNode node) {
-        return node.path(TYPE).asText(null);
+        return node.path(FIELD_TYPE).asText(null);
     }
 
     /** The value as a JSON object; throws {@link MalformedRecordException} when it is empty, not JSON or no object. */
@@ -143,7 +146,7 @@ public final class EventRecordFormat {
 
     private static UUID eventId(JsonNode node) {
         try {
-            return UUID.fromString(node.path(EVENT_ID).asText(""));
+            return UUID.fromString(node.path(FIELD_EVENT_ID).asText(""));
         } catch (IllegalArgumentException e) {
             throw new MalformedRecordException("missing or malformed event_id");
         }

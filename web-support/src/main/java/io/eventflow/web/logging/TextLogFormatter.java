@@ -5,8 +5,8 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The plain-text log line ({@code java.util.logging.SimpleFormatter.format}) with {@code trace_id=<id>} after the
- * message whenever the line is written inside a trace - while a request, a consumed record, a job or a store is
- * handled - so that a log line about an event leads to its trace.
+ * message whenever the line is written inside a span - while a request, a job attempt or a store is handled - so
+ * that a log line about an event leads to its trace.
  */
 public class TextLogFormatter extends SimpleFormatter {
 

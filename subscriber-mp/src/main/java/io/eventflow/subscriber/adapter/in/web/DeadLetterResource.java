@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventflow.schemas.EventRecordFormat;
 import io.eventflow.subscriber.application.port.in.BrowseDeadLettersUseCase;
 import io.eventflow.subscriber.application.port.in.RedriveDeadLettersUseCase;
 import io.eventflow.subscriber.application.port.in.RedriveDeadLettersUseCase.Correction;
@@ -146,7 +147,7 @@ public class DeadLetterResource {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be the corrected event as a JSON object");
         }
-        String eventId = node.path("event_id").asText("");
+        String eventId = node.path(EventRecordFormat.FIELD_EVENT_ID).asText("");
         UUID id = null;
         if (!eventId.isEmpty()) {
             try {

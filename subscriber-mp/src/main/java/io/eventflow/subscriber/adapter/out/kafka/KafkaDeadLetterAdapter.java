@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.kafka.DurableProducer;
+import io.eventflow.schemas.EventRecordFormat;
 import io.eventflow.subscriber.application.port.out.DeadLetterPort;
 import io.eventflow.subscriber.application.port.out.DeadLettersUnavailableException;
 import io.eventflow.subscriber.domain.DeadLetter;
@@ -215,10 +216,10 @@ class KafkaDeadLetterAdapter implements DeadLetterPort {
             }
         }
         Optional<JsonNode> json = json(record.value());
-        String eventId = Optional.ofNullable(carried.get("event-id"))
-                .or(() -> json.map(n -> n.path("event_id").asText(null))).orElse(null);
-        String eventType = Optional.ofNullable(carried.get("event-type"))
-                .or(() -> json.map(n -> n.path("type").asText(null))).orElse(null);
+        String eventId = Optional.ofNullable(carried.get(EventRecordFormat.HEADER_EVENT_ID))
+                .or(() -> json.map(n -> n.path(EventRecordFormat.FIELD_EVENT_ID).asText(null))).orElse(null);
+        String eventType = Optional.ofNullable(carried.get(EventRecordFormat.HEADER_EVENT_TYPE))
+                .or(() -> json.map(EventRecordFormat::type)).orElse(null);
         return new DeadLetter(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
                 header(record, "dlq-error-msg"), header(record, "dlq-error"), header(record, "dlq-orig-topic"),
                 integer(header(record, "dlq-orig-partition")), longValue(header(record, "dlq-orig-offset")),
