@@ -9,7 +9,7 @@ import io.eventflow.enrichment.openai.OpenAiEnrichmentAdapter;
 import io.eventflow.enrichment.reference.ReferenceEnrichmentAdapter;
 import io.eventflow.enrichment.resilience.ResilientEnrichment;
 import io.eventflow.enrichment.resilience.Sleeper;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 
 /**
  * Builds the configured {@link EnrichmentPort}. {@code reference} is used as is; {@code openai} and

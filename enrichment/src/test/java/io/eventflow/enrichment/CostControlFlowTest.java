@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.eventflow.enrichment.resilience.ResilienceSettings;
 import io.eventflow.enrichment.support.OpenAiFixture;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 
 /** The cache and the circuit breaker in front of the openai back end: fewer model calls. */
 class CostControlFlowTest {

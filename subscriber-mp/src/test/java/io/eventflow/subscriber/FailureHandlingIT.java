@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
+import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddBean;
 import io.helidon.microprofile.testing.junit5.AddConfig;

@@ -8,7 +8,7 @@ import io.eventflow.enrichment.chemistry.FormulaAnalysis;
 import io.eventflow.enrichment.chemistry.FormulaAnalyzer;
 import io.eventflow.enrichment.result.EnrichmentResult;
 import io.eventflow.enrichment.result.Provenance;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 
 /**
  * The default back end, with no network: the contract's table for H2O, NaCl and CO2, plus molecular

@@ -16,7 +16,7 @@ import io.eventflow.enrichment.chemistry.FormulaAnalyzer;
 import io.eventflow.enrichment.reference.ReferenceEnrichmentAdapter;
 import io.eventflow.enrichment.result.EnrichmentResult;
 import io.eventflow.enrichment.result.Provenance;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 /**

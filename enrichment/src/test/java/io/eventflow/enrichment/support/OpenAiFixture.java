@@ -7,7 +7,7 @@ import io.eventflow.enrichment.EnrichmentFactory;
 import io.eventflow.enrichment.EnrichmentSettings;
 import io.eventflow.enrichment.openai.OpenAiSettings;
 import io.eventflow.enrichment.resilience.ResilienceSettings;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 
 /** The openai back end built by the factory against a local server, with recorded waits and metrics. */
 public final class OpenAiFixture implements AutoCloseable {

@@ -1,10 +1,10 @@
 package io.eventflow.subscriber.config;
 
-import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
-import io.eventflow.jobs.adapter.out.jobrunr.JobRunrRequeuer;
-import io.eventflow.jobs.application.RequeueEventService;
-import io.eventflow.jobs.application.port.in.RequeueEventsUseCase;
-import io.eventflow.jobs.application.port.out.EventStatusPort;
+import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
+import io.eventflow.subscriber.adapter.jobrunr.JobRunrRequeuer;
+import io.eventflow.processing.application.RequeueEventService;
+import io.eventflow.processing.application.port.in.RequeueEventsUseCase;
+import io.eventflow.processing.application.port.out.EventStatusPort;
 import io.eventflow.subscriber.application.QueryAnalyticsService;
 import io.eventflow.subscriber.application.QueryEventStoryService;
 import io.eventflow.subscriber.application.port.in.QueryAnalyticsUseCase;

@@ -10,7 +10,7 @@ import io.eventflow.enrichment.EnrichmentSettings;
 import io.eventflow.enrichment.http.HttpSettings;
 import io.eventflow.enrichment.openai.OpenAiSettings;
 import io.eventflow.enrichment.resilience.ResilienceSettings;
-import io.eventflow.jobs.application.port.out.EnrichmentPort;
+import io.eventflow.processing.application.port.out.EnrichmentPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

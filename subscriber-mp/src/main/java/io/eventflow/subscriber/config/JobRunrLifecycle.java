@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import io.eventflow.jobs.adapter.in.jobs.EventRetryFilter;
-import io.eventflow.jobs.adapter.in.jobs.FinalFailureFilter;
+import io.eventflow.subscriber.adapter.jobrunr.EventRetryFilter;
+import io.eventflow.subscriber.adapter.jobrunr.FinalFailureFilter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;

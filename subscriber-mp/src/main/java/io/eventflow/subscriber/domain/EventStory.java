@@ -3,7 +3,7 @@ package io.eventflow.subscriber.domain;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.processing.domain.StreamPosition;
 
 /**
  * An event's whole story: where it was read from, its processing job, and how processing went.

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import io.eventflow.jobs.adapter.in.jobs.ProcessEventJobRequest;
+import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import io.eventflow.jobs.application.port.out.EventStorePort;
-import io.eventflow.jobs.domain.UserAnalyticsEvent;
+import io.eventflow.processing.application.port.out.EventStorePort;
+import io.eventflow.processing.domain.UserAnalyticsEvent;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
-import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.processing.application.port.in.ScheduleEventUseCase;
+import io.eventflow.processing.domain.ReceivedEvent;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;

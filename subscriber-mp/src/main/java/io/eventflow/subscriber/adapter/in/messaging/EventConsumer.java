@@ -14,11 +14,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.jobs.adapter.in.jobs.JobTracing;
-import io.eventflow.jobs.application.port.in.ScheduleEventUseCase;
-import io.eventflow.jobs.domain.ReceivedEvent;
-import io.eventflow.jobs.domain.StreamPosition;
-import io.eventflow.jobs.domain.StreamedEvent;
+import io.eventflow.subscriber.adapter.jobrunr.JobTracing;
+import io.eventflow.processing.application.port.in.ScheduleEventUseCase;
+import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StreamPosition;
+import io.eventflow.processing.domain.StreamedEvent;
 import io.eventflow.kafka.TraceHeaders;
 import io.eventflow.schemas.EventSchemas;
 import io.helidon.messaging.connectors.kafka.KafkaMessage;

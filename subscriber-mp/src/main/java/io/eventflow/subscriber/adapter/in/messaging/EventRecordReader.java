@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.jobs.domain.ReceivedEvent;
+import io.eventflow.processing.domain.ReceivedEvent;
 import io.eventflow.schemas.EventRecordFormat;
 import io.eventflow.schemas.EventSchemas;
 import io.eventflow.schemas.Violation;

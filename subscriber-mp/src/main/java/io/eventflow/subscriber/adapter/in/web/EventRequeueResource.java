@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.eventflow.jobs.application.port.in.RequeueEventsUseCase;
+import io.eventflow.processing.application.port.in.RequeueEventsUseCase;
 import io.eventflow.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,9 +8,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.jobs.application.port.out.StreamReplayPort;
-import io.eventflow.jobs.domain.StreamPosition;
-import io.eventflow.jobs.domain.StreamedEvent;
+import io.eventflow.processing.application.port.out.StreamReplayPort;
+import io.eventflow.processing.domain.StreamPosition;
+import io.eventflow.processing.domain.StreamedEvent;
 import io.eventflow.kafka.TraceHeaders;
 import io.eventflow.schemas.EventSchemas;
 import io.eventflow.subscriber.adapter.in.messaging.EventRecordReader;

@@ -3,8 +3,8 @@ package io.eventflow.subscriber.adapter.out.persistence;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import io.eventflow.jobs.domain.ChemicalResearchEvent;
-import io.eventflow.jobs.domain.UserAnalyticsEvent;
+import io.eventflow.processing.domain.ChemicalResearchEvent;
+import io.eventflow.processing.domain.UserAnalyticsEvent;
 import io.eventflow.subscriber.domain.StoredResearchEvent;
 import io.eventflow.subscriber.domain.StoredUserEvent;
 

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.jobs.application.port.out.EventStorePort;
-import io.eventflow.jobs.domain.ChemicalResearchEvent;
-import io.eventflow.jobs.domain.EventTypes;
-import io.eventflow.jobs.domain.UserAnalyticsEvent;
+import io.eventflow.processing.application.port.out.EventStorePort;
+import io.eventflow.processing.domain.ChemicalResearchEvent;
+import io.eventflow.processing.domain.EventTypes;
+import io.eventflow.processing.domain.UserAnalyticsEvent;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.eventflow.subscriber.adapter.out.persistence;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.processing.domain.StreamPosition;
 import io.eventflow.subscriber.application.port.out.EventStoryPort;
 import io.eventflow.subscriber.domain.EventStory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.eventflow.jobs.application.port.out.EventStatusPort;
-import io.eventflow.jobs.application.port.out.PendingEvent;
-import io.eventflow.jobs.domain.ProcessingStatus;
-import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.processing.application.port.out.EventStatusPort;
+import io.eventflow.processing.application.port.out.PendingEvent;
+import io.eventflow.processing.domain.ProcessingStatus;
+import io.eventflow.processing.domain.StreamPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

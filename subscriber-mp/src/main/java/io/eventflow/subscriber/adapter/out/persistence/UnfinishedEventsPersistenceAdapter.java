@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.eventflow.jobs.application.port.out.UnfinishedEvent;
-import io.eventflow.jobs.application.port.out.UnfinishedEventsPort;
-import io.eventflow.jobs.domain.ProcessingStatus;
-import io.eventflow.jobs.domain.StreamPosition;
+import io.eventflow.processing.application.port.out.UnfinishedEvent;
+import io.eventflow.processing.application.port.out.UnfinishedEventsPort;
+import io.eventflow.processing.domain.ProcessingStatus;
+import io.eventflow.processing.domain.StreamPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

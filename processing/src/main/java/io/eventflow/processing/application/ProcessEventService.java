@@ -1,0 +1,46 @@
+package io.eventflow.processing.application;
+
+import io.eventflow.processing.application.port.in.ProcessEventUseCase;
+import io.eventflow.processing.application.port.out.EventStatusPort;
+import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.UnknownEventTypeException;
+
+/**
+ * Routes an event to its handler, keeping its status (pending, processing, completed or failed, as the old
+ * platform did); a completed event is never processed again.
+ */
+public final class ProcessEventService implements ProcessEventUseCase {
+
+    private final EventRouter router;
+    private final EventStatusPort status;
+
+    /** Creates the service. */
+    public ProcessEventService(EventRouter router, EventStatusPort status) {
+        this.router = router;
+        this.status = status;
+    }
+
+    @Override
+    public void process(ReceivedEvent event, int retryCount) {
+        EventHandler handler = router.handlerFor(event.type())
+                .orElseThrow(() -> new UnknownEventTypeException(event.type()));
+        if (!status.markProcessing(event.eventId(), event.type(), retryCount)) {
+            return;
+        }
+        try {
+            handler.handle(event, retryCount);
+        } catch (RuntimeException e) {
+            status.markFailed(event.eventId(), describe(e), retryCount, false);
+            throw e;
+        }
+    }
+
+    @Override
+    public void recordFinalFailure(ReceivedEvent event, String errorMessage, int retryCount) {
+        status.markFailed(event.eventId(), errorMessage, retryCount, true);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

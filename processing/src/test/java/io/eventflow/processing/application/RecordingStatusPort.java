@@ -1,0 +1,59 @@
+package io.eventflow.processing.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.eventflow.processing.application.port.out.EventStatusPort;
+import io.eventflow.processing.application.port.out.PendingEvent;
+import io.eventflow.processing.domain.ProcessingStatus;
+
+/** A status port for the services' tests: records the calls it gets, in order. */
+final class RecordingStatusPort implements EventStatusPort {
+
+    final List<String> calls = new ArrayList<>();
+    final List<PendingEvent> markedPending = new ArrayList<>();
+    boolean completed;
+    RuntimeException failure;
+
+    @Override
+    public void markPending(List<PendingEvent> events) {
+        failIfAsked();
+        calls.add("pending " + events.size());
+        markedPending.addAll(events);
+    }
+
+    @Override
+    public boolean markProcessing(UUID eventId, String type, int retryCount) {
+        failIfAsked();
+        calls.add("processing " + retryCount);
+        return !completed;
+    }
+
+    @Override
+    public void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure) {
+        calls.add((finalFailure ? "failed for good " : "failed ") + retryCount + ": " + errorMessage);
+    }
+
+    @Override
+    public Optional<ProcessingStatus> find(UUID eventId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<UUID> failedEventIds(Optional<String> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void markRequeued(UUID eventId) {
+        throw new UnsupportedOperationException();
+    }
+
+    private void failIfAsked() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
