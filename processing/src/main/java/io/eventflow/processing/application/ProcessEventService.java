@@ -6,8 +6,8 @@ import io.eventflow.processing.domain.ReceivedEvent;
 import io.eventflow.processing.domain.UnknownEventTypeException;
 
 /**
- * Routes an event to its handler, keeping its status (pending, processing, completed or failed, as the old
- * platform did); a completed event is never processed again.
+ * Routes an event to its handler, keeping its status: pending, then completed or failed (as the old platform did), and
+ * processing while a retry runs; a completed event is never stored again.
  */
 public final class ProcessEventService implements ProcessEventUseCase {
 
@@ -24,7 +24,10 @@ public final class ProcessEventService implements ProcessEventUseCase {
     public void process(ReceivedEvent event, int retryCount) {
         EventHandler handler = router.handlerFor(event.type())
                 .orElseThrow(() -> new UnknownEventTypeException(event.type()));
-        if (!status.markProcessing(event.eventId(), event.type(), retryCount)) {
+        // A first attempt goes straight to the store, whose statement completes the status once (pending ->
+        // completed, one write). A retry - also the run of a job orphaned by a crash, possibly after its store had
+        // committed - first marks the event processing, and stops there when it is completed already.
+        if (retryCount > 0 && !status.markProcessing(event.eventId(), event.type(), retryCount)) {
             return;
         }
         try {

@@ -6,7 +6,13 @@ import java.util.UUID;
 
 /** A stored user interaction; {@code metadata} is never null (absent or null becomes {}). */
 public record UserAnalyticsEvent(UUID eventId, String userId, String eventType, OffsetDateTime timestamp,
-                                 Map<String, Object> metadata) {
+                                 Map<String, Object> metadata)
+        implements StorableEvent {
+
+    @Override
+    public String type() {
+        return EventTypes.USER_ANALYTICS;
+    }
 
     /** Builds the event from a received {@code user_analytics} event. */
     public static UserAnalyticsEvent from(ReceivedEvent event) {

@@ -46,14 +46,21 @@ class ProcessEventServiceTest {
             new ProcessEventService(new EventRouter(List.of(enriching, storing)), status);
 
     @Test
-    void marksTheEventProcessingThenRoutesItToTheHandlerOfItsType() {
-        service.process(event("chemical_research"), 2);
+    void aFirstAttemptGoesStraightToTheHandlerOfItsType() {
         service.process(event("user_analytics"), 0);
 
-        assertThat(status.calls).containsExactly("processing 2", "handle chemical_research", "processing 0",
-                "handle user_analytics");
-        assertThat(enriching.handled).containsExactly(2);
+        assertThat(status.calls).containsExactly("handle user_analytics");
         assertThat(storing.handled).containsExactly(0);
+        assertThat(enriching.handled).isEmpty();
+    }
+
+    @Test
+    void aRetryMarksTheEventProcessingThenRoutesItToTheHandlerOfItsType() {
+        service.process(event("chemical_research"), 2);
+
+        assertThat(status.calls).containsExactly("processing 2", "handle chemical_research");
+        assertThat(enriching.handled).containsExactly(2);
+        assertThat(storing.handled).isEmpty();
     }
 
     @Test
@@ -64,6 +71,14 @@ class ProcessEventServiceTest {
 
         assertThat(status.calls).containsExactly("processing 1");
         assertThat(enriching.handled).isEmpty();
+    }
+
+    @Test
+    void aFailedFirstAttemptIsRecordedAndRethrownForTheRetry() {
+        storing.failure = new IllegalStateException("database down");
+
+        assertThatIllegalStateException().isThrownBy(() -> service.process(event("user_analytics"), 0));
+        assertThat(status.calls).containsExactly("handle user_analytics", "failed 0: database down");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.eventflow.processing.application.port.out;
 
+import java.util.List;
+
 import io.eventflow.processing.domain.ChemicalResearchEvent;
 import io.eventflow.processing.domain.UserAnalyticsEvent;
 
 /**
- * Stores processed events. Each call stores the event and marks it completed in one transaction,
- * and storing an event that is already stored changes nothing.
+ * Stores processed events. Storing an event writes its row and completes its status in one transaction, once: an
+ * event that is already completed adds nothing. Each call returns when its events are committed.
  */
 public interface EventStorePort {
 
@@ -14,4 +16,7 @@ public interface EventStorePort {
 
     /** Stores a chemical research event and completes its status. */
     void storeChemicalResearch(ChemicalResearchEvent event, int retryCount);
+
+    /** Stores the events and completes their statuses in one transaction: all of them or, when it throws, none. */
+    void storeAll(List<EventToStore> events);
 }
