@@ -3,21 +3,18 @@ package io.eventflow.processing.application;
 import java.util.Map;
 
 import io.eventflow.processing.application.port.out.EnrichmentPort;
-import io.eventflow.processing.application.port.out.EventStorePort;
 import io.eventflow.processing.domain.ChemicalResearchEvent;
 import io.eventflow.processing.domain.EventTypes;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
 
-/** Enriches chemical research events through the "LLM service", then stores them with the result. */
+/** Chemical research events are enriched through the "LLM service" and stored with the result. */
 public final class ChemicalResearchHandler implements EventHandler {
 
     private final EnrichmentPort enrichment;
-    private final EventStorePort store;
-
     /** Creates the handler. */
-    public ChemicalResearchHandler(EnrichmentPort enrichment, EventStorePort store) {
+    public ChemicalResearchHandler(EnrichmentPort enrichment) {
         this.enrichment = enrichment;
-        this.store = store;
     }
 
     @Override
@@ -26,8 +23,8 @@ public final class ChemicalResearchHandler implements EventHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event, int retryCount) {
+    public StorableEvent prepare(ReceivedEvent event) {
         Map<String, Object> properties = enrichment.extractChemicalProperties(event.object("data"));
-        store.storeChemicalResearch(ChemicalResearchEvent.from(event, properties), retryCount);
+        return ChemicalResearchEvent.from(event, properties);
     }
 }

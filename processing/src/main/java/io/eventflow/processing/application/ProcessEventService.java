@@ -2,6 +2,7 @@ package io.eventflow.processing.application;
 
 import io.eventflow.processing.application.port.in.ProcessEventUseCase;
 import io.eventflow.processing.application.port.out.EventStatusPort;
+import io.eventflow.processing.application.port.out.EventStorePort;
 import io.eventflow.processing.domain.ReceivedEvent;
 import io.eventflow.processing.domain.UnknownEventTypeException;
 
@@ -13,11 +14,13 @@ public final class ProcessEventService implements ProcessEventUseCase {
 
     private final EventRouter router;
     private final EventStatusPort status;
+    private final EventStorePort store;
 
     /** Creates the service. */
-    public ProcessEventService(EventRouter router, EventStatusPort status) {
+    public ProcessEventService(EventRouter router, EventStatusPort status, EventStorePort store) {
         this.router = router;
         this.status = status;
+        this.store = store;
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class ProcessEventService implements ProcessEventUseCase {
             return;
         }
         try {
-            handler.handle(event, retryCount);
+            store.store(handler.prepare(event), retryCount);
         } catch (RuntimeException e) {
             status.markFailed(event.eventId(), describe(e), retryCount, false);
             throw e;

@@ -1,11 +1,16 @@
 package io.eventflow.processing.application;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.eventflow.processing.application.port.out.EventStorePort;
+import io.eventflow.processing.application.port.out.EventToStore;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
+import io.eventflow.processing.domain.UserAnalyticsEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +23,6 @@ class ProcessEventServiceTest {
     /** A handler that records what it handled, and can be told to fail. */
     private final class Handler implements EventHandler {
         private final String type;
-        private final List<Integer> handled = new ArrayList<>();
         private RuntimeException failure;
 
         Handler(String type) {
@@ -31,27 +35,28 @@ class ProcessEventServiceTest {
         }
 
         @Override
-        public void handle(ReceivedEvent event, int retryCount) {
+        public StorableEvent prepare(ReceivedEvent event) {
             status.calls.add("handle " + type);
             if (failure != null) {
                 throw failure;
             }
-            handled.add(retryCount);
+            return new UserAnalyticsEvent(event.eventId(), "u", type, OffsetDateTime.parse("2024-01-01T00:00:00Z"),
+                    Map.of());
         }
     }
 
     private final Handler enriching = new Handler("chemical_research");
     private final Handler storing = new Handler("user_analytics");
+    private final RecordingStore store = new RecordingStore();
     private final ProcessEventService service =
-            new ProcessEventService(new EventRouter(List.of(enriching, storing)), status);
+            new ProcessEventService(new EventRouter(List.of(enriching, storing)), status, store);
 
     @Test
     void aFirstAttemptGoesStraightToTheHandlerOfItsType() {
         service.process(event("user_analytics"), 0);
 
         assertThat(status.calls).containsExactly("handle user_analytics");
-        assertThat(storing.handled).containsExactly(0);
-        assertThat(enriching.handled).isEmpty();
+        assertThat(store.stored).containsExactly("user_analytics retry 0");
     }
 
     @Test
@@ -59,8 +64,7 @@ class ProcessEventServiceTest {
         service.process(event("chemical_research"), 2);
 
         assertThat(status.calls).containsExactly("processing 2", "handle chemical_research");
-        assertThat(enriching.handled).containsExactly(2);
-        assertThat(storing.handled).isEmpty();
+        assertThat(store.stored).containsExactly("chemical_research retry 2");
     }
 
     @Test
@@ -70,7 +74,7 @@ class ProcessEventServiceTest {
         service.process(event("chemical_research"), 1);
 
         assertThat(status.calls).containsExactly("processing 1");
-        assertThat(enriching.handled).isEmpty();
+        assertThat(store.stored).isEmpty();
     }
 
     @Test
@@ -87,6 +91,21 @@ class ProcessEventServiceTest {
 
         assertThatIllegalStateException().isThrownBy(() -> service.process(event("user_analytics"), 1));
         assertThat(status.calls).containsExactly("processing 1", "handle user_analytics", "failed 1: database down");
+    }
+
+    /** Records what is stored, by the type the handler gave it. */
+    private static final class RecordingStore implements EventStorePort {
+        private final List<String> stored = new ArrayList<>();
+
+        @Override
+        public void store(StorableEvent event, int retryCount) {
+            stored.add(((UserAnalyticsEvent) event).eventType() + " retry " + retryCount);
+        }
+
+        @Override
+        public void storeAll(List<EventToStore> events) {
+            throw new UnsupportedOperationException("a single event is stored with store()");
+        }
     }
 
     private static ReceivedEvent event(String type) {

@@ -10,7 +10,10 @@ import io.eventflow.subscriber.application.port.out.ProcessingJobPort;
 import io.eventflow.subscriber.domain.EventStory;
 import io.eventflow.subscriber.domain.ProcessingJob;
 
-/** Tells an event's story from its stored status and its processing job, whose id derives from the event id. */
+/**
+ * Tells an event's story from its stored status and the job that processed it: the batch job its status names, or
+ * else its job of its own, whose id derives from the event id.
+ */
 public final class QueryEventStoryService implements QueryEventStoryUseCase {
 
     private final EventStoryPort stories;
@@ -27,7 +30,7 @@ public final class QueryEventStoryService implements QueryEventStoryUseCase {
     @Override
     public Optional<EventStory> story(UUID eventId) {
         return stories.find(eventId).map(story -> {
-            UUID jobId = jobIdOf.apply(eventId);
+            UUID jobId = story.job() != null ? story.job().id() : jobIdOf.apply(eventId);
             return story.withJob(jobs.find(jobId).orElse(new ProcessingJob(jobId, null, 0)));
         });
     }

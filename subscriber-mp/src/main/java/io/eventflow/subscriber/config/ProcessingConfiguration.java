@@ -3,6 +3,7 @@ package io.eventflow.subscriber.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.subscriber.adapter.jobrunr.FinalFailureFilter;
@@ -10,19 +11,24 @@ import io.eventflow.subscriber.adapter.jobrunr.JobTracing;
 import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequestHandler;
 import io.eventflow.subscriber.adapter.jobrunr.EventPayloadCodec;
 import io.eventflow.subscriber.adapter.jobrunr.JobRunrJobInspector;
+import io.eventflow.subscriber.adapter.jobrunr.JobRunrBatchScheduler;
 import io.eventflow.subscriber.adapter.jobrunr.JobRunrScheduler;
+import io.eventflow.subscriber.adapter.jobrunr.ProcessBatchJobRequestHandler;
 import io.eventflow.processing.application.ChemicalResearchHandler;
 import io.eventflow.processing.application.EventRouter;
 import io.eventflow.processing.application.ProcessEventService;
 import io.eventflow.processing.application.ReconcileEventsService;
 import io.eventflow.processing.application.ScheduleEventService;
 import io.eventflow.processing.application.UserAnalyticsHandler;
+import io.eventflow.processing.application.ProcessBatchService;
+import io.eventflow.processing.application.port.in.ProcessBatchUseCase;
 import io.eventflow.processing.application.port.in.ProcessEventUseCase;
 import io.eventflow.processing.application.port.in.ReconcileEventsUseCase;
 import io.eventflow.processing.application.port.in.ScheduleEventUseCase;
 import io.eventflow.processing.application.port.out.EnrichmentPort;
 import io.eventflow.processing.application.port.out.EventStatusPort;
 import io.eventflow.processing.application.port.out.EventStorePort;
+import io.eventflow.processing.application.port.out.ScheduleProcessingPort;
 import io.eventflow.processing.application.port.out.StreamReplayPort;
 import io.eventflow.processing.application.port.out.UnfinishedEventsPort;
 import io.eventflow.schemas.EventSchemas;
@@ -61,23 +67,48 @@ class ProcessingConfiguration {
 
     @Produces
     @Singleton
-    EventRouter eventRouter(EventStorePort store, EnrichmentPort enrichment) {
-        return new EventRouter(List.of(new UserAnalyticsHandler(store), new ChemicalResearchHandler(enrichment, store)));
+    EventRouter eventRouter(EnrichmentPort enrichment) {
+        return new EventRouter(List.of(new UserAnalyticsHandler(), new ChemicalResearchHandler(enrichment)));
     }
 
     @Produces
     @ApplicationScoped
-    ProcessEventUseCase processEventUseCase(EventRouter router, EventStatusPort status) {
-        return new ProcessEventService(router, status);
+    ProcessEventUseCase processEventUseCase(EventRouter router, EventStatusPort status, EventStorePort store) {
+        return new ProcessEventService(router, status, store);
     }
 
     @Produces
     @ApplicationScoped
     ScheduleEventUseCase scheduleEventUseCase(EventStatusPort status, JobRequestScheduler scheduler,
                                               EventPayloadCodec codec, Config config) {
+        JobRunrScheduler eventJobs = new JobRunrScheduler(scheduler, codec);
+        ScheduleProcessingPort jobs = switch (ProcessingMode.of(config)) {
+            case PER_EVENT -> eventJobs;
+            case BATCHED -> new JobRunrBatchScheduler(scheduler, codec, eventJobs,
+                    config.getOptionalValue("eventflow.processing.batch-size", Integer.class).orElse(500));
+        };
+        return new ScheduleEventService(status, jobs, maxRetriesByType(config));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProcessBatchUseCase processBatchUseCase(EventRouter router, EventStorePort store, EventStatusPort status,
+                                            JobRequestScheduler scheduler, EventPayloadCodec codec, Config config) {
+        return new ProcessBatchService(router, store, status, new JobRunrScheduler(scheduler, codec),
+                maxRetriesByType(config),
+                config.getOptionalValue("eventflow.processing.batch-concurrency", Integer.class).orElse(8));
+    }
+
+    @Produces
+    @Singleton
+    ProcessBatchJobRequestHandler processBatchJobRequestHandler(ProcessBatchUseCase useCase, EventPayloadCodec codec) {
+        return new ProcessBatchJobRequestHandler(useCase, codec);
+    }
+
+    /** The retry budget of each event type: its own setting, or the default. */
+    private static ToIntFunction<String> maxRetriesByType(Config config) {
         int defaultRetries = config.getValue("eventflow.jobs.retries.default", Integer.class);
-        return new ScheduleEventService(status, new JobRunrScheduler(scheduler, codec),
-                type -> config.getOptionalValue("eventflow.jobs.retries." + type, Integer.class).orElse(defaultRetries));
+        return type -> config.getOptionalValue("eventflow.jobs.retries." + type, Integer.class).orElse(defaultRetries);
     }
 
     @Produces

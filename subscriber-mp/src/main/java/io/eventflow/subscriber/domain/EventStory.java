@@ -18,7 +18,7 @@ import io.eventflow.processing.domain.StreamPosition;
  * @param updatedAt   when its status last changed
  * @param processedAt when it was completed, or null
  * @param position    where it was read from, or null for events received before that was recorded
- * @param job         its processing job, or null until known
+ * @param job         its processing job (its own, or the batch job that completed it), or null until known
  * @param traceId     the id of the trace it belongs to (the trace of the request that published it), or null
  */
 public record EventStory(UUID eventId, String type, String status, int retryCount, int maxRetries, String lastError,

@@ -47,9 +47,9 @@ class EventStoreIT {
         UserAnalyticsEvent event = new UserAnalyticsEvent(eventId, "user-" + eventId, "login",
                 OffsetDateTime.parse("2024-01-01T12:00:00Z"), Map.of("page", "/home"));
 
-        store.storeUserAnalytics(event, 0);
+        store.store(event, 0);
         String firstCompletion = value("SELECT processed_at::text FROM event_processing_status WHERE event_id = ?", eventId);
-        store.storeUserAnalytics(event, 2);
+        store.store(event, 2);
 
         assertThat(value("SELECT count(*)::text FROM user_analytics_events WHERE event_id = ?", eventId)).isEqualTo("1");
         assertThat(value("SELECT status || ' ' || retry_count FROM event_processing_status WHERE event_id = ?", eventId))
@@ -64,8 +64,8 @@ class EventStoreIT {
         List<Future<?>> stores = new ArrayList<>();
         try (ExecutorService jobs = Executors.newFixedThreadPool(16)) {
             for (UserAnalyticsEvent event : events) {
-                stores.add(jobs.submit(() -> store.storeUserAnalytics(event, 0)));
-                stores.add(jobs.submit(() -> store.storeUserAnalytics(event, 1)));
+                stores.add(jobs.submit(() -> store.store(event, 0)));
+                stores.add(jobs.submit(() -> store.store(event, 1)));
             }
             for (Future<?> stored : stores) {
                 stored.get();

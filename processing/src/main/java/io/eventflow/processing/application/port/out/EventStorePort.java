@@ -2,8 +2,7 @@ package io.eventflow.processing.application.port.out;
 
 import java.util.List;
 
-import io.eventflow.processing.domain.ChemicalResearchEvent;
-import io.eventflow.processing.domain.UserAnalyticsEvent;
+import io.eventflow.processing.domain.StorableEvent;
 
 /**
  * Stores processed events. Storing an event writes its row and completes its status in one transaction, once: an
@@ -11,11 +10,8 @@ import io.eventflow.processing.domain.UserAnalyticsEvent;
  */
 public interface EventStorePort {
 
-    /** Stores a user analytics event and completes its status. */
-    void storeUserAnalytics(UserAnalyticsEvent event, int retryCount);
-
-    /** Stores a chemical research event and completes its status. */
-    void storeChemicalResearch(ChemicalResearchEvent event, int retryCount);
+    /** Stores one event, processed by its own job, and completes its status. */
+    void store(StorableEvent event, int retryCount);
 
     /** Stores the events and completes their statuses in one transaction: all of them or, when it throws, none. */
     void storeAll(List<EventToStore> events);

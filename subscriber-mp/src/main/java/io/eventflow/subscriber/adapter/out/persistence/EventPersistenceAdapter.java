@@ -4,9 +4,12 @@ import java.util.List;
 
 import io.eventflow.processing.application.port.out.EventStorePort;
 import io.eventflow.processing.application.port.out.EventToStore;
-import io.eventflow.processing.domain.ChemicalResearchEvent;
-import io.eventflow.processing.domain.UserAnalyticsEvent;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.eventflow.processing.domain.StorableEvent;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,21 +18,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Stores processed events with JPA. A job's single event joins a group commit: the jobs that store at the same time
- * share one transaction, and each returns once its group has committed. Each store is a span ({@code store <type>},
- * the wait for its group's commit included) in the event's trace. A batch of events is one transaction of its own.
+ * share one transaction, and each returns once its group has committed. Each such store is a span
+ * ({@code store <type>}, the wait for its group's commit included) in the event's trace. A batch of events is one
+ * transaction of its own.
  */
 @ApplicationScoped
 class EventPersistenceAdapter implements EventStorePort {
 
     private final EventRowWriter rows;
     private final int maxGroup;
+    private final Tracer tracer;
     private GroupCommitter groups;
 
     @Inject
-    EventPersistenceAdapter(EventRowWriter rows,
+    EventPersistenceAdapter(EventRowWriter rows, OpenTelemetry openTelemetry,
                             @ConfigProperty(name = "eventflow.store.max-group", defaultValue = "256") int maxGroup) {
         this.rows = rows;
         this.maxGroup = maxGroup;
+        this.tracer = openTelemetry.getTracer("io.eventflow.processing");
     }
 
     @PostConstruct
@@ -38,15 +44,18 @@ class EventPersistenceAdapter implements EventStorePort {
     }
 
     @Override
-    @WithSpan("store user_analytics")
-    public void storeUserAnalytics(UserAnalyticsEvent event, int retryCount) {
-        groups.store(new EventToStore(event, retryCount));
-    }
-
-    @Override
-    @WithSpan("store chemical_research")
-    public void storeChemicalResearch(ChemicalResearchEvent event, int retryCount) {
-        groups.store(new EventToStore(event, retryCount));
+    public void store(StorableEvent event, int retryCount) {
+        Span span = tracer.spanBuilder("store " + event.type()).setAttribute("eventflow.event_id",
+                String.valueOf(event.eventId())).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            groups.store(new EventToStore(event, retryCount));
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     @Override

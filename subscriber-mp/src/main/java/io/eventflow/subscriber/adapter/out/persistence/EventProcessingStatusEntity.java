@@ -57,4 +57,7 @@ class EventProcessingStatusEntity {
 
     @Column(name = "trace_id", length = 32)
     String traceId;
+
+    @Column(name = "batch_job_id")
+    UUID batchJobId;
 }

@@ -37,26 +37,27 @@ class EventRowWriter {
     // The statuses to complete, as the CTE "done" of the events this statement completed.
     private static final String COMPLETE_STATUSES = """
             done AS (
-                INSERT INTO event_processing_status (event_id, event_type, status, retry_count, processed_at)
-                SELECT event_id, '%s', 'completed', retry_count, now() FROM input
+                INSERT INTO event_processing_status
+                       (event_id, event_type, status, retry_count, batch_job_id, processed_at)
+                SELECT event_id, '%s', 'completed', retry_count, CAST(NULLIF(batch_job_id, '') AS uuid), now() FROM input
                 ON CONFLICT (event_id) DO UPDATE
                    SET status = 'completed', retry_count = EXCLUDED.retry_count, error_message = NULL,
-                       updated_at = now(), processed_at = now()
+                       batch_job_id = EXCLUDED.batch_job_id, updated_at = now(), processed_at = now()
                  WHERE event_processing_status.status <> 'completed'
                 RETURNING event_id)
             """;
 
     private static final Statement USER_ANALYTICS = new Statement(EventTypes.USER_ANALYTICS,
-            "event_id, retry_count, user_id, event_type, timestamp, metadata",
-            "uuid, integer, varchar, varchar, timestamptz, jsonb", """
+            "event_id, retry_count, batch_job_id, user_id, event_type, timestamp, metadata",
+            "uuid, integer, varchar, varchar, varchar, timestamptz, jsonb", """
             INSERT INTO user_analytics_events (event_id, user_id, event_type, timestamp, metadata, processed_at)
             SELECT i.event_id, i.user_id, i.event_type, i.timestamp, i.metadata, now()
               FROM input i JOIN done d ON d.event_id = i.event_id
             ON CONFLICT (event_id) DO NOTHING""");
 
     private static final Statement CHEMICAL_RESEARCH = new Statement(EventTypes.CHEMICAL_RESEARCH,
-            "event_id, retry_count, molecule_id, researcher, data, timestamp, llm_properties",
-            "uuid, integer, varchar, varchar, jsonb, timestamptz, varchar", """
+            "event_id, retry_count, batch_job_id, molecule_id, researcher, data, timestamp, llm_properties",
+            "uuid, integer, varchar, varchar, varchar, jsonb, timestamptz, varchar", """
             INSERT INTO chemical_research_events
                    (event_id, molecule_id, researcher, data, timestamp, llm_properties, processed_at)
             SELECT i.event_id, i.molecule_id, i.researcher, i.data, i.timestamp,
@@ -105,15 +106,21 @@ class EventRowWriter {
 
     private void bindUserAnalytics(Binder binder, EventToStore stored) {
         UserAnalyticsEvent event = (UserAnalyticsEvent) stored.event();
-        binder.add(event.eventId()).add(stored.retryCount()).add(event.userId()).add(event.eventType())
+        binder.add(event.eventId()).add(stored.retryCount()).add(batchJobId(stored)).add(event.userId()).add(event.eventType())
                 .add(event.timestamp()).add(toJson(event.metadata()));
     }
 
     private void bindChemicalResearch(Binder binder, EventToStore stored) {
         ChemicalResearchEvent event = (ChemicalResearchEvent) stored.event();
-        binder.add(event.eventId()).add(stored.retryCount()).add(event.moleculeId()).add(event.researcher())
+        binder.add(event.eventId()).add(stored.retryCount()).add(batchJobId(stored)).add(event.moleculeId())
+                .add(event.researcher())
                 .add(toJson(event.data())).add(event.timestamp())
                 .add(event.llmProperties() == null ? "" : toJson(event.llmProperties()));
+    }
+
+    /** The batch job's id as text, empty for none: a null parameter has no type the statement could cast. */
+    private static String batchJobId(EventToStore stored) {
+        return stored.batchJobId() == null ? "" : stored.batchJobId().toString();
     }
 
     private String toJson(Map<String, Object> value) {

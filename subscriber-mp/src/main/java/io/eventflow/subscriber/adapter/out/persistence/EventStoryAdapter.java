@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.eventflow.processing.domain.StreamPosition;
 import io.eventflow.subscriber.application.port.out.EventStoryPort;
 import io.eventflow.subscriber.domain.EventStory;
+import io.eventflow.subscriber.domain.ProcessingJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +31,7 @@ class EventStoryAdapter implements EventStoryPort {
         StreamPosition position = s.kafkaTopic == null || s.kafkaPartition == null || s.kafkaOffset == null ? null
                 : new StreamPosition(s.kafkaTopic, s.kafkaPartition, s.kafkaOffset);
         return new EventStory(s.eventId, s.eventType, s.status, s.retryCount, s.maxRetries, s.errorMessage,
-                s.createdAt, s.updatedAt, s.processedAt, position, null, s.traceId);
+                s.createdAt, s.updatedAt, s.processedAt, position,
+                s.batchJobId == null ? null : new ProcessingJob(s.batchJobId, null, 0), s.traceId);
     }
 }

@@ -1,0 +1,80 @@
+package io.eventflow.subscriber.adapter.jobrunr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.eventflow.processing.application.port.out.PendingEvent;
+import io.eventflow.processing.application.port.out.ScheduleProcessingPort;
+import io.eventflow.processing.domain.StreamPosition;
+import org.jobrunr.scheduling.JobBuilder;
+import org.jobrunr.scheduling.JobRequestScheduler;
+
+/**
+ * Batched mode: schedules one JobRunr job per slice of a partition's records (at most {@code maxBatch} events), so
+ * JobRunr's cost per job is paid once per slice. Its id derives from the slice, so a redelivered batch creates no
+ * second job. An event read from no stream (none is, in this mode) gets a job of its own.
+ */
+public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
+
+    private static final String BATCH_LABEL = "batch";
+    private final JobRequestScheduler scheduler;
+    private final EventPayloadCodec codec;
+    private final JobRunrScheduler eventJobs;
+    private final int maxBatch;
+
+    /** Creates the adapter; {@code eventJobs} schedules the events that have no stream position. */
+    public JobRunrBatchScheduler(JobRequestScheduler scheduler, EventPayloadCodec codec, JobRunrScheduler eventJobs,
+                                 int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("The batch size must be at least 1, was " + maxBatch);
+        }
+        this.scheduler = scheduler;
+        this.codec = codec;
+        this.eventJobs = eventJobs;
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public void schedule(List<PendingEvent> events) {
+        Map<StreamPosition, List<PendingEvent>> byPartition = new LinkedHashMap<>();
+        List<PendingEvent> unplaced = new ArrayList<>();
+        for (PendingEvent event : events) {
+            StreamPosition position = event.position();
+            if (position == null) {
+                unplaced.add(event);
+            } else {
+                byPartition.computeIfAbsent(new StreamPosition(position.topic(), position.partition(), 0),
+                        p -> new ArrayList<>()).add(event);
+            }
+        }
+        List<JobBuilder> jobs = new ArrayList<>();
+        byPartition.forEach((partition, partitionEvents) -> {
+            for (int from = 0; from < partitionEvents.size(); from += maxBatch) {
+                jobs.add(job(partition, partitionEvents.subList(from, Math.min(partitionEvents.size(), from + maxBatch))));
+            }
+        });
+        if (!jobs.isEmpty()) {
+            JobCreation.createAll(scheduler, jobs);
+        }
+        eventJobs.schedule(unplaced);
+    }
+
+    private JobBuilder job(StreamPosition partition, List<PendingEvent> slice) {
+        ProcessBatchJobRequest request = new ProcessBatchJobRequest(partition.topic(), partition.partition(),
+                slice.stream().map(e -> new ProcessBatchJobRequest.BatchedEvent(e.position().offset(),
+                        codec.toRequest(e.event(), e.traceParent()))).toList());
+        return JobBuilder.aJob()
+                .withId(request.jobId())
+                .withName(jobName(request))
+                .withLabels(BATCH_LABEL)
+                .withJobRequest(request);
+    }
+
+    /** The dashboard's name for a batch job: how many events, from where. */
+    static String jobName(ProcessBatchJobRequest request) {
+        return "Process batch of " + request.events().size() + " events: " + request.topic() + " partition "
+                + request.partition() + ", offsets " + request.firstOffset() + "-" + request.lastOffset();
+    }
+}
