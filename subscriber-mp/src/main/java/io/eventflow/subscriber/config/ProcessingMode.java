@@ -2,6 +2,7 @@ package io.eventflow.subscriber.config;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.Config;
@@ -27,7 +28,12 @@ enum ProcessingMode {
 
     /** The configured mode; a value that names none stops the start with what the setting takes. */
     static ProcessingMode of(Config config) {
-        String configured = config.getOptionalValue(KEY, String.class).orElse(PER_EVENT.value).trim();
+        return of(config.getOptionalValue(KEY, String.class));
+    }
+
+    /** The mode a value of {@code eventflow.processing.mode} names; none is the default. */
+    static ProcessingMode of(Optional<String> value) {
+        String configured = value.orElse(PER_EVENT.value).trim();
         return Arrays.stream(values()).filter(mode -> mode.value.equals(configured.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(KEY + "=" + configured + " is not a processing mode; set "
