@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.jobrunr.dashboard.server.HttpExchangeHandler;
 import org.jobrunr.dashboard.server.http.RedirectHttpHandler;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.ThreadSafeStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 
 /**
@@ -43,9 +44,11 @@ public final class BoundDashboardServer implements AutoCloseable {
             JobRunrDashboardWebServer factories = new JobRunrDashboardWebServer(storage, mapper,
                     JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
                             .andPort(port).andAllowAnonymousDataUsage(false));
+            // as JobRunr's own start(): the handlers share the storage through its job-locking wrapper
+            StorageProvider shared = new ThreadSafeStorageProvider(storage);
             RedirectHttpHandler redirect = new RedirectHttpHandler("/", "/dashboard");
             List<HttpExchangeHandler> secured = List.of(factories.createStaticFileHandler(),
-                    factories.createApiHandler(storage, mapper, false), factories.createSSeHandler(storage, mapper));
+                    factories.createApiHandler(shared, mapper, false), factories.createSSeHandler(shared, mapper));
             server.createContext(redirect.getContextPath(), redirect);
             for (HttpExchangeHandler handler : secured) {
                 var context = server.createContext(handler.getContextPath(), handler);
