@@ -23,8 +23,14 @@ import org.jobrunr.utils.mapper.JsonMapper;
  * and offers no setting for it; this class lives in JobRunr's package only to reach the handler
  * factories of {@link JobRunrDashboardWebServer} and serves those same handlers from a server bound to
  * the configured host, with optional basic auth (credentials compared in constant time).
+ *
+ * <p>Neither those factories nor what {@code start()} registers are JobRunr's public API, so this class is written
+ * for one JobRunr version, {@link #JOBRUNR_VERSION}; a test of this module fails while any other is on the classpath.
  */
 public final class BoundDashboardServer implements AutoCloseable {
+
+    /** The JobRunr version this class was written and tested against. */
+    public static final String JOBRUNR_VERSION = "8.2.4";
 
     private final HttpServer server;
     private final ExecutorService executor;
