@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.jobrunr.dashboard.server.HttpExchangeHandler;
 import org.jobrunr.dashboard.server.http.RedirectHttpHandler;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.ThreadSafeStorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
 
 /**
@@ -22,8 +23,14 @@ import org.jobrunr.utils.mapper.JsonMapper;
  * and offers no setting for it; this class lives in JobRunr's package only to reach the handler
  * factories of {@link JobRunrDashboardWebServer} and serves those same handlers from a server bound to
  * the configured host, with optional basic auth (credentials compared in constant time).
+ *
+ * <p>Neither those factories nor what {@code start()} registers are JobRunr's public API, so this class is written
+ * for one JobRunr version, {@link #JOBRUNR_VERSION}; a test of this module fails while any other is on the classpath.
  */
 public final class BoundDashboardServer implements AutoCloseable {
+
+    /** The JobRunr version this class was written and tested against. */
+    public static final String JOBRUNR_VERSION = "8.2.4";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -43,9 +50,11 @@ public final class BoundDashboardServer implements AutoCloseable {
             JobRunrDashboardWebServer factories = new JobRunrDashboardWebServer(storage, mapper,
                     JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
                             .andPort(port).andAllowAnonymousDataUsage(false));
+            // as JobRunr's own start(): the handlers share the storage through its job-locking wrapper
+            StorageProvider shared = new ThreadSafeStorageProvider(storage);
             RedirectHttpHandler redirect = new RedirectHttpHandler("/", "/dashboard");
             List<HttpExchangeHandler> secured = List.of(factories.createStaticFileHandler(),
-                    factories.createApiHandler(storage, mapper, false), factories.createSSeHandler(storage, mapper));
+                    factories.createApiHandler(shared, mapper, false), factories.createSSeHandler(shared, mapper));
             server.createContext(redirect.getContextPath(), redirect);
             for (HttpExchangeHandler handler : secured) {
                 var context = server.createContext(handler.getContextPath(), handler);
