@@ -1,7 +1,5 @@
 package io.eventflow.processing.application;
 
-import java.util.Map;
-
 import io.eventflow.processing.application.port.out.EnrichmentPort;
 import io.eventflow.processing.domain.ChemicalResearchEvent;
 import io.eventflow.processing.domain.EventTypes;
@@ -24,7 +22,7 @@ public final class ChemicalResearchHandler implements EventHandler {
 
     @Override
     public StorableEvent prepare(ReceivedEvent event) {
-        Map<String, Object> properties = enrichment.extractChemicalProperties(event.object("data"));
-        return ChemicalResearchEvent.from(event, properties);
+        ChemicalResearchEvent research = (ChemicalResearchEvent) event.event();
+        return research.withLlmProperties(enrichment.extractChemicalProperties(research.data()));
     }
 }

@@ -15,6 +15,6 @@ public final class UserAnalyticsHandler implements EventHandler {
 
     @Override
     public StorableEvent prepare(ReceivedEvent event) {
-        return UserAnalyticsEvent.from(event);
+        return (UserAnalyticsEvent) event.event();
     }
 }

@@ -2,9 +2,10 @@ package io.eventflow.processing.domain;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A stored chemical experiment with the properties the enrichment extracted. */
+/** A chemical experiment; {@code llmProperties} are the properties its enrichment extracted, null before it ran. */
 public record ChemicalResearchEvent(UUID eventId, String moleculeId, String researcher, Map<String, Object> data,
                                     OffsetDateTime timestamp, Map<String, Object> llmProperties)
         implements StorableEvent {
@@ -14,9 +15,14 @@ public record ChemicalResearchEvent(UUID eventId, String moleculeId, String rese
         return EventTypes.CHEMICAL_RESEARCH;
     }
 
-    /** Builds the event from a received {@code chemical_research} event and its enrichment. */
-    public static ChemicalResearchEvent from(ReceivedEvent event, Map<String, Object> llmProperties) {
-        return new ChemicalResearchEvent(event.eventId(), event.text("molecule_id"), event.text("researcher"),
-                event.object("data"), OffsetDateTime.parse(event.text("timestamp")), llmProperties);
+    /** Requires the identity; absent data becomes empty. */
+    public ChemicalResearchEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        data = data == null ? Map.of() : data;
+    }
+
+    /** The same event with the properties its enrichment extracted. */
+    public ChemicalResearchEvent withLlmProperties(Map<String, Object> properties) {
+        return new ChemicalResearchEvent(eventId, moleculeId, researcher, data, timestamp, properties);
     }
 }

@@ -1,36 +1,31 @@
 package io.eventflow.processing.domain;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * An event as it arrived from the publisher: its identity, type and the contract's fields.
+ * An event as it arrived from the publisher: the typed event, its ordering key, and its record's JSON text as it was
+ * validated - carried as it is to the event's job, which reads it once.
  *
- * @param eventId   the id the publisher gave the event
- * @param type      the event type, e.g. {@code user_analytics}
- * @param key       the ordering key (user id, molecule id)
- * @param payload   the contract's fields as a JSON object
+ * @param event       the typed event
+ * @param key         the ordering key (user id, molecule id), or null
+ * @param payloadJson the record's JSON text
  */
-public record ReceivedEvent(UUID eventId, String type, String key, Map<String, Object> payload) {
+public record ReceivedEvent(StorableEvent event, String key, String payloadJson) {
 
-    /** Validates presence of the identity fields. */
+    /** Requires the event and its text. */
     public ReceivedEvent {
-        Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(type, "type");
-        payload = payload == null ? Map.of() : payload;
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(payloadJson, "payloadJson");
     }
 
-    /** A string field of the payload, or null. */
-    public String text(String field) {
-        Object value = payload.get(field);
-        return value == null ? null : value.toString();
+    /** The id the publisher gave the event. */
+    public UUID eventId() {
+        return event.eventId();
     }
 
-    /** An object field of the payload, or an empty map when absent or null. */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> object(String field) {
-        Object value = payload.get(field);
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    /** The event type, e.g. {@code user_analytics}. */
+    public String type() {
+        return event.type();
     }
 }

@@ -166,7 +166,7 @@ class ProcessBatchServiceTest {
 
     private static List<StreamedEvent> batch(int size) {
         return IntStream.range(0, size).mapToObj(i -> new StreamedEvent(
-                new ReceivedEvent(UUID.randomUUID(), "user_analytics", "user-" + i, Map.of()),
+                ReceivedEvents.received("user_analytics", "user-" + i),
                 new StreamPosition("events", 0, 1000 + i), "trace-" + i)).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.eventflow.processing.application.port.out.EventStorePort;
 import io.eventflow.processing.application.port.out.EventToStore;
@@ -109,6 +108,6 @@ class ProcessEventServiceTest {
     }
 
     private static ReceivedEvent event(String type) {
-        return new ReceivedEvent(UUID.randomUUID(), type, "key", Map.of("k", "v"));
+        return ReceivedEvents.received(type, "key");
     }
 }

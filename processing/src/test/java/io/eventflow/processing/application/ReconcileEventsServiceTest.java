@@ -68,7 +68,7 @@ class ReconcileEventsServiceTest {
     void recreatesAMissingJobFromTheRecordInTheStream() {
         StreamPosition position = new StreamPosition("eventflow.events", 1, 42);
         UUID eventId = events.add(ProcessingStatus.PENDING, position);
-        stream.put(position, new ReceivedEvent(eventId, "user_analytics", "u1", Map.of("user_id", "u1")));
+        stream.put(position, ReceivedEvents.received(eventId, "user_analytics", "u1"));
         jobs.conditions.put(eventId, ProcessingJobsPort.JobCondition.MISSING);
 
         Result result = service.reconcile();

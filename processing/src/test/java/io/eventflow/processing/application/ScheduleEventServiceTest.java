@@ -2,8 +2,6 @@ package io.eventflow.processing.application;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.domain.ReceivedEvent;
@@ -67,6 +65,6 @@ class ScheduleEventServiceTest {
     }
 
     private static StreamedEvent streamed(String type, StreamPosition position) {
-        return new StreamedEvent(new ReceivedEvent(UUID.randomUUID(), type, "key-1", Map.of("k", "v")), position);
+        return new StreamedEvent(ReceivedEvents.received(type, "key-1"), position);
     }
 }

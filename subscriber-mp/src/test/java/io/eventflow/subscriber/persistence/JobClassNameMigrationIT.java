@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
 import io.eventflow.subscriber.adapter.jobrunr.EventPayloadCodec;
 import io.eventflow.subscriber.adapter.jobrunr.JobRunrScheduler;
 import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
@@ -141,8 +142,10 @@ class JobClassNameMigrationIT {
     }
 
     private static ReceivedEvent event(String userId) {
-        return new ReceivedEvent(UUID.randomUUID(), "user_analytics", userId,
-                Map.of("user_id", userId, "action", "login", "timestamp", "2024-01-01T12:00:00Z"));
+        Map<String, Object> fields = Map.of("user_id", userId, "event_type", "login", "timestamp", "2024-01-01T12:00:00Z");
+        UUID eventId = UUID.randomUUID();
+        return new ReceivedEvent(StorableEvent.of(eventId, "user_analytics", fields), userId,
+                "{\"user_id\":\"" + userId + "\",\"event_type\":\"login\",\"timestamp\":\"2024-01-01T12:00:00Z\"}");
     }
 
     private static PendingEvent pending(ReceivedEvent event) {

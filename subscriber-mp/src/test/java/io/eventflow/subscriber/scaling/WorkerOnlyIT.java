@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.eventflow.processing.application.port.in.ScheduleEventUseCase;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -51,8 +52,10 @@ class WorkerOnlyIT {
     @Test
     void processesJobsScheduledByOtherProcesses() {
         String userId = "worker-" + UUID.randomUUID();
-        scheduleEvent.schedule(new ReceivedEvent(UUID.randomUUID(), "user_analytics", userId, Map.of(
-                "user_id", userId, "event_type", "login", "timestamp", "2024-01-01T12:00:00Z")));
+        UUID eventId = UUID.randomUUID();
+        scheduleEvent.schedule(new ReceivedEvent(StorableEvent.of(eventId, "user_analytics", Map.of(
+                "user_id", userId, "event_type", "login", "timestamp", "2024-01-01T12:00:00Z")), userId,
+                "{\"user_id\":\"" + userId + "\",\"event_type\":\"login\",\"timestamp\":\"2024-01-01T12:00:00Z\"}"));
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 !((List<?>) target.path("/api/v1/events/user/" + userId).request().get(Map.class).get("events")).isEmpty());

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
 
-/** Converts between received events and the JSON text stored in their job requests. */
+/**
+ * Between received events and their job requests. A request carries the event's record text as the consumer read
+ * it; a job reads that text once into the typed event. Jobs stored before the text was carried as is hold only the
+ * contract's fields, which read the same way.
+ */
 public final class EventPayloadCodec {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
@@ -22,19 +26,15 @@ public final class EventPayloadCodec {
 
     /** The job request that processes this event, in the trace {@code traceParent} names (may be null). */
     public ProcessEventJobRequest toRequest(ReceivedEvent event, String traceParent) {
-        try {
-            return new ProcessEventJobRequest(event.eventId(), event.type(), event.key(),
-                    mapper.writeValueAsString(event.payload()), traceParent);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ProcessEventJobRequest(event.eventId(), event.type(), event.key(), event.payloadJson(), traceParent);
     }
 
     /** The event a job request carries. */
     public ReceivedEvent toEvent(ProcessEventJobRequest request) {
         try {
-            return new ReceivedEvent(request.eventId(), request.type(), request.key(),
-                    mapper.readValue(request.payloadJson(), OBJECT));
+            Map<String, Object> fields = mapper.readValue(request.payloadJson(), OBJECT);
+            return new ReceivedEvent(StorableEvent.of(request.eventId(), request.type(), fields), request.key(),
+                    request.payloadJson());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

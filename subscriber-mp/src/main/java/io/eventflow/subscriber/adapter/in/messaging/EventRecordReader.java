@@ -1,16 +1,21 @@
 package io.eventflow.subscriber.adapter.in.messaging;
 
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.processing.domain.ReceivedEvent;
+import io.eventflow.processing.domain.StorableEvent;
 import io.eventflow.schemas.EventRecordFormat;
 import io.eventflow.schemas.EventSchemas;
 import io.eventflow.schemas.Violation;
 
-/** Reads a Kafka record's value ({@link EventRecordFormat}) into an event, or says exactly why it is poison. */
+/**
+ * Reads a Kafka record's value ({@link EventRecordFormat}) into a typed event that keeps the value's text (its job
+ * reads that text, not a copy written again), or says exactly why the record is poison.
+ */
 public final class EventRecordReader {
 
     private final EventRecordFormat format;
@@ -36,9 +41,11 @@ public final class EventRecordReader {
                 throw new PoisonRecordException("invalid " + type + " event: " + violations.stream()
                         .map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("; ")));
             }
-            return new ReceivedEvent(read.envelope().eventId(), type, key, read.fields());
+            return new ReceivedEvent(StorableEvent.of(read.envelope().eventId(), type, read.fields()), key, value);
         } catch (EventRecordFormat.MalformedRecordException e) {
             throw new PoisonRecordException(e.getMessage());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new PoisonRecordException("invalid event: " + e.getMessage());
         }
     }
 }
