@@ -45,19 +45,21 @@ public final class Chaos {
         Path runDir = Files.createDirectories(options.root().resolve("chaos").resolve("target").resolve("runs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
         Progress progress = new Progress(System.out);
-        progress.say("chaos", "%d scenario(s), %,d events each, logs under %s", scenarios.size(), options.events(), runDir);
-        ScenarioRunner runner = new ScenarioRunner(progress, runDir, options.events(), options.rate(),
+        progress.say("chaos", "%d scenario(s), %,d events each, processing mode %s (%s), logs under %s",
+                scenarios.size(), options.events(), options.mode().value(), options.mode().meaning(), runDir);
+        ScenarioRunner runner = new ScenarioRunner(progress, runDir, options.events(), options.rate(), options.mode(),
                 STALL_TIMEOUT);
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             results.add(runner.run(scenario));
         }
         System.out.println();
+        System.out.println("Processing mode: " + options.mode().value());
         System.out.print(ReliabilityReport.table(results));
         if (options.only().isEmpty()) {
             Path file = options.root().resolve("RELIABILITY.md");
-            ReliabilityReport.write(file, ReliabilityReport.section(options, results));
-            System.out.println("\n[chaos] The table is in " + file);
+            ReliabilityReport.write(file, options.mode(), ReliabilityReport.section(options, results));
+            System.out.println("\n[chaos] The table is in " + file + ", in the results of --mode " + options.mode().value());
         } else {
             System.out.println("\n[chaos] RELIABILITY.md left as it is: --only ran part of the suite");
         }

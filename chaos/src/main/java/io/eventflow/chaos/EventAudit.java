@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,12 @@ final class EventAudit {
             SELECT a.event_id, coalesce(stored.n, 0), status.status, coalesce(status.n, 0), status.retries,
                    status.error
             FROM accepted a LEFT JOIN stored USING (event_id) LEFT JOIN status USING (event_id)""";
+
+    /** Completed events by the job that completed them: the status row names a batch job, or none (its own job). */
+    private static final String JOBS = """
+            SELECT count(*) FILTER (WHERE batch_job_id IS NULL), count(*) FILTER (WHERE batch_job_id IS NOT NULL),
+                   count(DISTINCT batch_job_id)
+            FROM event_processing_status WHERE event_id = ANY(?::uuid[]) AND status = 'completed'""";
 
     private static final String FINAL = """
             SELECT count(*) FROM event_processing_status
@@ -96,7 +103,38 @@ final class EventAudit {
         }
     }
 
+    /**
+     * Which jobs completed the accepted events: shows the processing mode at work (per-event: every event in a job of
+     * its own; batched: most in batch jobs, those split off in jobs of their own).
+     *
+     * @param ownJobs   completed events whose own job completed them
+     * @param inBatches completed events a batch job completed
+     * @param batchJobs the batch jobs that did
+     */
+    record Jobs(long ownJobs, long inBatches, long batchJobs) {
+
+        /** One line for the progress and the report. */
+        String summary() {
+            if (inBatches == 0) {
+                return String.format(Locale.ROOT, "%,d completed by jobs of their own, none by a batch job", ownJobs);
+            }
+            return String.format(Locale.ROOT, "%,d completed by %,d batch jobs, %,d by jobs of their own", inBatches,
+                    batchJobs, ownJobs);
+        }
+    }
+
     private EventAudit() {
+    }
+
+    /** Counts the completed ones among {@code ids} by the kind of job that completed them. */
+    static Jobs jobs(Connection connection, Collection<UUID> ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(JOBS)) {
+            statement.setArray(1, uuidArray(connection, ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Jobs(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
     }
 
     /** How many of {@code ids} have a final status ({@code completed} or {@code failed}). */

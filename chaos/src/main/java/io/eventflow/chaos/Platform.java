@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole platform as real processes on free loopback ports with one data folder: the devkit's broker and
  * database, the publisher, the subscriber and, when asked, a worker-only subscriber; each can be killed, stopped
- * and started again on the same ports and data.
+ * and started again on the same ports and data. Every subscriber and worker process runs in one processing mode.
  */
 final class Platform implements AutoCloseable {
 
@@ -44,6 +44,7 @@ final class Platform implements AutoCloseable {
     static final String KEY_NAME = "chaos";
 
     private final Path home;
+    private final ProcessingMode mode;
     private final int kafkaPort = Devkit.freePort();
     private final int controllerPort = Devkit.freePort();
     private final int postgresPort = Devkit.freePort();
@@ -52,13 +53,17 @@ final class Platform implements AutoCloseable {
     private final Map<Component, ManagedProcess> processes = new EnumMap<>(Component.class);
     private final List<ManagedProcess> extraSubscribers = new ArrayList<>();
 
-    private Platform(Path home) {
+    private Platform(Path home, ProcessingMode mode) {
         this.home = home;
+        this.mode = mode;
     }
 
-    /** Starts every process and returns once the subscriber's consumer holds partitions. */
-    static Platform start(Path home, boolean withWorker) throws IOException {
-        Platform platform = new Platform(Files.createDirectories(home));
+    /**
+     * Starts every process, the subscribers and the worker in {@code mode}, and returns once the subscriber's consumer
+     * holds partitions.
+     */
+    static Platform start(Path home, boolean withWorker, ProcessingMode mode) throws IOException {
+        Platform platform = new Platform(Files.createDirectories(home), mode);
         try {
             platform.startAll(withWorker);
             return platform;
@@ -220,6 +225,10 @@ final class Platform implements AutoCloseable {
         // the load is the point here, not the per-key limit
         env.put("EVENTFLOW_SECURITY_RATE_LIMIT_ENABLED", "false");
         env.put("EVENTFLOW_DASHBOARD_ENABLED", "false");
+        if ("subscriber-mp".equals(module)) {
+            // subscribers and workers alike: a worker runs the jobs the subscriber's mode schedules
+            env.put(ProcessingMode.ENV, mode.value());
+        }
         Path workDir = Files.createDirectories(home.resolve(name));
         return Devkit.startService(module, name, workDir, env);
     }

@@ -14,15 +14,24 @@ import java.util.ArrayList;
 import java.util.Optional;
 
 /**
- * The results table, on the console and in RELIABILITY.md: the harness rewrites only the part between the
- * {@value #START} and {@value #END} markers, so the hand-written guarantees around it stay.
+ * The results table, on the console and in RELIABILITY.md. Each processing mode has a results block of its own there,
+ * between {@code <!-- chaos:results:<mode>:start -->} and {@code <!-- chaos:results:<mode>:end -->}: a run rewrites
+ * only its mode's block, so a per-event and a batched run are shown side by side and the hand-written guarantees
+ * around them stay.
  */
 final class ReliabilityReport {
 
-    static final String START = "<!-- chaos:results:start -->";
-    static final String END = "<!-- chaos:results:end -->";
-
     private ReliabilityReport() {
+    }
+
+    /** The marker opening the generated section of {@code mode}'s results. */
+    static String start(ProcessingMode mode) {
+        return "<!-- chaos:results:" + mode.value() + ":start -->";
+    }
+
+    /** The marker closing the generated section of {@code mode}'s results. */
+    static String end(ProcessingMode mode) {
+        return "<!-- chaos:results:" + mode.value() + ":end -->";
     }
 
     /** The table in Markdown. */
@@ -44,22 +53,28 @@ final class ReliabilityReport {
         return table.toString();
     }
 
-    /** The generated section: when, on what, how, the table, then notes and findings per scenario. */
+    /** The generated section: when, on what, in which mode, how, the table, then notes and findings per scenario. */
     static String section(ChaosOptions options, List<ScenarioResult> results) {
         StringBuilder text = new StringBuilder();
         String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC));
-        text.append("Latest %s run: %s, %s.%n%n".formatted(kind(options), now, machine()));
+        text.append("Latest %s run, `--mode %s` (%s): %s, %s.%n%n".formatted(kind(options), options.mode().value(),
+                options.mode().meaning(), now, machine()));
         text.append(("%,d events per scenario planned at %d events/s from %d client threads (five single POSTs to "
                 + "`/analytics` or `/chemical` for every JSON batch of %d to `/batch`; one event in five chemical); "
                 + "the fault lands once 30%% are accepted. Counted against the event ids answered 202.%n%n")
                 .formatted(options.events(), options.rate(), ScenarioRunner.CLIENTS, LoadPlan.BATCH_SIZE));
         text.append(table(results)).append('\n');
         for (ScenarioResult result : results) {
-            if (result.notes().isEmpty() && result.findings().isEmpty() && result.notAccepted() == 0) {
+            List<String> notes = new ArrayList<>();
+            if (result.jobs() != null) {
+                notes.add("jobs: " + result.jobs().summary());
+            }
+            notes.addAll(result.notes());
+            if (notes.isEmpty() && result.findings().isEmpty() && result.notAccepted() == 0) {
                 continue;
             }
-            text.append("- **").append(result.scenario().name()).append("**: ");
-            List<String> notes = new ArrayList<>(result.notes());
+            text.append("- **").append(result.scenario().name()).append("** (").append(result.mode().value())
+                    .append("): ");
             if (result.notAccepted() > 0) {
                 notes.add(result.notAccepted() + " planned events never answered 202 (not counted as accepted)");
             }
@@ -79,14 +94,19 @@ final class ReliabilityReport {
                 : "**reduced** (every scenario, but fewer events than the full run's %,d)".formatted(ChaosOptions.FULL_EVENTS);
     }
 
-    /** Replaces the generated section of {@code file} (or appends one, with the markers, if there is none). */
-    static void write(Path file, String section) throws IOException {
-        String generated = START + "\n" + section + END;
+    /**
+     * Replaces the generated section of {@code mode}'s results in {@code file} (or appends one, with its markers, if
+     * there is none); the other mode's section stays as it is.
+     */
+    static void write(Path file, ProcessingMode mode, String section) throws IOException {
+        String startMarker = start(mode);
+        String endMarker = end(mode);
+        String generated = startMarker + "\n" + section + endMarker;
         String existing = Files.exists(file) ? Files.readString(file) : "# Reliability\n\n";
-        int start = existing.indexOf(START);
-        int end = existing.indexOf(END);
+        int start = existing.indexOf(startMarker);
+        int end = existing.indexOf(endMarker);
         String updated = start >= 0 && end > start
-                ? existing.substring(0, start) + generated + existing.substring(end + END.length())
+                ? existing.substring(0, start) + generated + existing.substring(end + endMarker.length())
                 : existing.stripTrailing() + "\n\n" + generated + "\n";
         Files.writeString(file, updated);
     }

@@ -36,17 +36,19 @@ final class ScenarioRunner {
     private final Path runDir;
     private final int events;
     private final int rate;
+    private final ProcessingMode mode;
     private final Duration stallTimeout;
 
     /**
-     * A runner writing under {@code runDir}; {@code stallTimeout} is how long processing may make no progress at all
-     * before the accepted events still open are reported stuck.
+     * A runner writing under {@code runDir} whose platforms process in {@code mode}; {@code stallTimeout} is how long
+     * processing may make no progress at all before the accepted events still open are reported stuck.
      */
-    ScenarioRunner(Progress progress, Path runDir, int events, int rate, Duration stallTimeout) {
+    ScenarioRunner(Progress progress, Path runDir, int events, int rate, ProcessingMode mode, Duration stallTimeout) {
         this.progress = progress;
         this.runDir = runDir;
         this.events = events;
         this.rate = rate;
+        this.mode = mode;
         this.stallTimeout = stallTimeout;
     }
 
@@ -56,8 +58,8 @@ final class ScenarioRunner {
         List<String> notes = new ArrayList<>();
         Path home = runDir.resolve(name);
         Instant begin = Instant.now();
-        progress.say(name, "starting broker, database, publisher, subscriber%s in %s",
-                scenario.withWorker() ? ", worker" : "", home);
+        progress.say(name, "starting broker, database, publisher, subscriber%s (%s mode) in %s",
+                scenario.withWorker() ? ", worker" : "", mode.value(), home);
         ScenarioResult result;
         Path used = home;
         try (Platform platform = startPlatform(name, home, scenario.withWorker())) {
@@ -68,7 +70,8 @@ final class ScenarioRunner {
             progress.say(name, "stopping the platform");
         } catch (Exception e) {
             progress.say(name, "ERROR: %s", e);
-            return new ScenarioResult(scenario, null, null, 0, notes, List.of("error: " + e + "; logs in " + home));
+            return new ScenarioResult(scenario, mode, null, null, null, 0, notes,
+                    List.of("error: " + e + "; logs in " + home));
         }
         if (result.passed()) {
             deleteData(used);
@@ -82,10 +85,10 @@ final class ScenarioRunner {
      */
     private Platform startPlatform(String name, Path home, boolean withWorker) throws IOException {
         try {
-            return Platform.start(home, withWorker);
+            return Platform.start(home, withWorker, mode);
         } catch (IOException | RuntimeException e) {
             progress.say(name, "the platform did not start (%s); trying once more", e.getMessage());
-            return Platform.start(home.resolveSibling(home.getFileName() + "-retry"), withWorker);
+            return Platform.start(home.resolveSibling(home.getFileName() + "-retry"), withWorker, mode);
         }
     }
 
@@ -101,8 +104,9 @@ final class ScenarioRunner {
             load.start(CLIENTS);
             ticker.scheduleAtFixedRate(() -> tick(name, platform, load), 5, 5, TimeUnit.SECONDS);
             awaitAccepted(load, (int) (events * FAULT_AT));
-            progress.say(name, "injecting the fault: %s (%,d events accepted so far)", scenario.description(),
-                    load.acceptedCount());
+            // how many are still open shows that the fault hits work in progress, not an idle platform
+            progress.say(name, "injecting the fault: %s (%,d events accepted so far, %s)", scenario.description(),
+                    load.acceptedCount(), finalSoFar(platform, load));
             Instant faultAt = Instant.now();
             scenario.fault().injectAndHeal(platform, step(name, notes));
             Instant healed = Instant.now();
@@ -117,8 +121,10 @@ final class ScenarioRunner {
             Duration settle = awaitSettled(name, platform, accepted, healed);
             ticker.shutdownNow();
             EventAudit.Counts counts;
+            EventAudit.Jobs jobs;
             try (Connection connection = platform.connect()) {
                 counts = EventAudit.count(connection, accepted);
+                jobs = EventAudit.jobs(connection, accepted.keySet());
                 EventAudit.KeyOrder order = EventAudit.keyOrder(connection);
                 notes.add("per-key order: %,d of %,d consecutive same-key pairs stored out of topic order"
                         .formatted(order.inversions(), order.pairs()));
@@ -127,13 +133,14 @@ final class ScenarioRunner {
                 notes.add(load.eventsWithSeveralIds() + " events were answered 202 under more than one event id");
             }
             List<String> findings = findings(platform, counts);
-            progress.say(name, "%s: accepted %,d, lost %d, duplicated %d, stuck %d, failed %d, settled %s",
-                    counts.clean() && settle != null ? "PASS" : "FAIL", counts.accepted(), counts.lost(),
+            progress.say(name, "%s (%s mode): accepted %,d, lost %d, duplicated %d, stuck %d, failed %d, settled %s",
+                    counts.clean() && settle != null ? "PASS" : "FAIL", mode.value(), counts.accepted(), counts.lost(),
                     counts.duplicated(), counts.stuck(), counts.failed(),
                     settle == null ? "NOT (stalled)" : "in " + Progress.seconds(settle) + " after the heal");
+            progress.say(name, "jobs: %s", jobs.summary());
             findings.forEach(line -> progress.say(name, "  %s", line));
-            return new ScenarioResult(scenario, counts, settle, load.givenUpEvents() + load.rejectedEvents(),
-                    List.copyOf(notes), findings);
+            return new ScenarioResult(scenario, mode, counts, jobs, settle,
+                    load.givenUpEvents() + load.rejectedEvents(), List.copyOf(notes), findings);
         } finally {
             ticker.shutdownNow();
         }
@@ -177,13 +184,16 @@ final class ScenarioRunner {
     }
 
     private void tick(String name, Platform platform, LoadGenerator load) {
-        String done;
+        progress.say(name, "accepted %,d, open requests %d, %s", load.acceptedCount(), load.openRequests(),
+                finalSoFar(platform, load));
+    }
+
+    private static String finalSoFar(Platform platform, LoadGenerator load) {
         try (Connection connection = platform.connect()) {
-            done = String.format("%,d final", EventAudit.finalCount(connection, load.accepted().keySet()));
+            return String.format("%,d final", EventAudit.finalCount(connection, load.accepted().keySet()));
         } catch (SQLException e) {
-            done = "database not answering";
+            return "database not answering";
         }
-        progress.say(name, "accepted %,d, open requests %d, %s", load.acceptedCount(), load.openRequests(), done);
     }
 
     private Scenario.Step step(String name, List<String> notes) {

@@ -43,6 +43,29 @@ class ChaosOptionsTest {
     }
 
     @Test
+    void runsPerEventByDefaultAndBatchedWhenAsked() {
+        assertThat(ChaosOptions.parse(new String[] {"--short"}).mode()).isEqualTo(ProcessingMode.PER_EVENT);
+        assertThat(ChaosOptions.parse(new String[] {"--mode", "per-event"}).mode()).isEqualTo(ProcessingMode.PER_EVENT);
+
+        ChaosOptions batched = ChaosOptions.parse(new String[] {"--short", "--mode", "batched"});
+
+        assertThat(batched.mode()).isEqualTo(ProcessingMode.BATCHED);
+        assertThat(batched.mode().value()).as("the value the subscriber's eventflow.processing.mode takes").isEqualTo("batched");
+        assertThat(batched.shortRun()).isTrue();
+        assertThat(ChaosOptions.usage()).contains("[--mode per-event|batched]").contains("EVENTFLOW_PROCESSING_MODE");
+    }
+
+    @Test
+    void refusesAModeTheSubscriberDoesNotHave() {
+        assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--mode", "batch"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--mode takes per-event or batched, not 'batch'");
+        assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--mode", "BATCHED"}))
+                .hasMessage("--mode takes per-event or batched, not 'BATCHED'");
+        assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--mode"})).hasMessageContaining("--mode needs a value");
+    }
+
+    @Test
     void wrongArgumentsSayWhatIsWrong() {
         assertThatThrownBy(() -> ChaosOptions.parse(new String[] {"--events", "many"}))
                 .hasMessageContaining("--events needs a positive whole number, not 'many'");
