@@ -188,6 +188,9 @@ topologySpreadConstraints:
     secretKeyRef: {name: {{ include "eventflow.dbSecret" . }}, key: {{ .Values.database.secretKey }}}
 {{ include "eventflow.apiKeysEnv" . }}
 - {name: EVENTFLOW_JOBS_RETRIES_DEFAULT, value: {{ .Values.subscriber.retries | quote }}}
+- {name: EVENTFLOW_PROCESSING_MODE, value: {{ .Values.processing.mode | quote }}}
+- {name: EVENTFLOW_PROCESSING_BATCH_SIZE, value: {{ .Values.processing.batchSize | quote }}}
+- {name: EVENTFLOW_PROCESSING_BATCH_CONCURRENCY, value: {{ .Values.processing.batchConcurrency | quote }}}
 - {name: EVENTFLOW_ENRICHMENT_BACKEND, value: {{ .Values.enrichment.backend | quote }}}
 {{- with .Values.enrichment.openai.baseUrl }}
 - {name: EVENTFLOW_ENRICHMENT_OPENAI_BASE_URL, value: {{ . | quote }}}

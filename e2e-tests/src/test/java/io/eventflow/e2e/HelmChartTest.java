@@ -271,6 +271,25 @@ class HelmChartTest {
     }
 
     @Test
+    void putsTheSubscriberAndTheWorkersInTheProcessingModeAskedAndRefusesAnUnknownOne() {
+        Manifests defaults = render(resource("defaults.yaml"));
+        Manifests batched = render(resource("defaults.yaml") + """
+                processing: {mode: batched, batchSize: 200, batchConcurrency: 4}
+                """);
+        ChartRenderer chart = ChartRenderer.of(CHART, work, resource("defaults.yaml"));
+
+        for (String service : List.of("subscriber", "worker")) {
+            assertThat(envValue(defaults.container("ef-" + service), "EVENTFLOW_PROCESSING_MODE")).isEqualTo("per-event");
+            Container container = batched.container("ef-" + service);
+            assertThat(envValue(container, "EVENTFLOW_PROCESSING_MODE")).isEqualTo("batched");
+            assertThat(envValue(container, "EVENTFLOW_PROCESSING_BATCH_SIZE")).isEqualTo("200");
+            assertThat(envValue(container, "EVENTFLOW_PROCESSING_BATCH_CONCURRENCY")).isEqualTo("4");
+        }
+        assertThatThrownBy(() -> chart.template(Map.of("processing.mode", "batch")))
+                .hasMessageContaining("processing.mode");
+    }
+
+    @Test
     void takesApiKeysFromTheSecretInEveryServiceAndRefusesToRenderWithoutThem() {
         Manifests manifests = render(resource("defaults.yaml"));
         ChartRenderer withoutKeys = ChartRenderer.of(CHART, work.resolve("no-keys"), "database: {password: x}");
