@@ -2,6 +2,7 @@ package io.eventflow.subscriber.adapter.out.persistence;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,29 +42,18 @@ class GroupCommitterTest {
     @Test
     void storesArrivingWhileAGroupCommitsShareTheNextCommit() {
         committer = new GroupCommitter("test-commit", 100, holdingTheFirstWrite(group -> { }));
-        CompletableFuture<Void> first = storeInJob(event());
-        await().atMost(WAIT).until(() -> written.size() == 1);
 
-        List<CompletableFuture<Void>> next = IntStream.range(0, 5).mapToObj(i -> storeInJob(event())).toList();
-        await().atMost(WAIT).until(() -> waitingJobs.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 6);
-        firstWriteReleased.countDown();
+        storeWhileTheFirstGroupCommits(IntStream.range(0, 5).mapToObj(i -> event()).toList()).forEach(CompletableFuture::join);
 
-        CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).join();
-        first.join();
         assertThat(written).extracting(List::size).containsExactly(1, 5);
     }
 
     @Test
     void aGroupIsNeverLargerThanItsBound() {
         committer = new GroupCommitter("test-commit", 2, holdingTheFirstWrite(group -> { }));
-        CompletableFuture<Void> first = storeInJob(event());
-        await().atMost(WAIT).until(() -> written.size() == 1);
-        List<CompletableFuture<Void>> next = IntStream.range(0, 5).mapToObj(i -> storeInJob(event())).toList();
-        await().atMost(WAIT).until(() -> waitingJobs.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 6);
-        firstWriteReleased.countDown();
 
-        CompletableFuture.allOf(next.toArray(CompletableFuture[]::new)).join();
-        first.join();
+        storeWhileTheFirstGroupCommits(IntStream.range(0, 5).mapToObj(i -> event()).toList()).forEach(CompletableFuture::join);
+
         assertThat(written).extracting(List::size).containsExactly(1, 2, 2, 1);
     }
 
@@ -75,16 +65,10 @@ class GroupCommitterTest {
                 throw new IllegalArgumentException("value too long for type character varying(255)");
             }
         }));
-        CompletableFuture<Void> first = storeInJob(event());
-        await().atMost(WAIT).until(() -> written.size() == 1);
-        List<CompletableFuture<Void>> good = IntStream.range(0, 3).mapToObj(i -> storeInJob(event())).toList();
-        CompletableFuture<Void> failing = storeInJob(bad);
-        await().atMost(WAIT).until(() -> waitingJobs.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 5);
-        firstWriteReleased.countDown();
+        List<CompletableFuture<Void>> stores = storeWhileTheFirstGroupCommits(List.of(event(), event(), event(), bad));
 
-        CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).join();
-        first.join();
-        assertThat(failing).failsWithin(WAIT).withThrowableThat().havingRootCause()
+        stores.subList(0, 4).forEach(CompletableFuture::join);
+        assertThat(stores.get(4)).failsWithin(WAIT).withThrowableThat().havingRootCause()
                 .isInstanceOf(IllegalArgumentException.class).withMessageContaining("too long");
         // the group of four failed, then each was written alone: three committed, the bad one failed again
         assertThat(written).extracting(List::size).containsExactly(1, 4, 1, 1, 1, 1);
@@ -102,6 +86,21 @@ class GroupCommitterTest {
     @Test
     void aGroupBoundBelowOneIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommitter("test-commit", 0, group -> { }));
+    }
+
+    /**
+     * Stores one event, and while its group's write is held stores {@code next}, each from a job of its own; releases
+     * the first write once every job waits. Returns the stores, the first one first.
+     */
+    private List<CompletableFuture<Void>> storeWhileTheFirstGroupCommits(List<EventToStore> next) {
+        List<CompletableFuture<Void>> stores = new ArrayList<>();
+        stores.add(storeInJob(event()));
+        await().atMost(WAIT).until(() -> written.size() == 1);
+        next.forEach(event -> stores.add(storeInJob(event)));
+        await().atMost(WAIT).until(() -> waitingJobs.stream().filter(t -> t.getState() == Thread.State.WAITING).count()
+                == stores.size());
+        firstWriteReleased.countDown();
+        return stores;
     }
 
     /** A write that records each group, holds the first until released, then applies {@code then}. */
