@@ -137,8 +137,8 @@ public final class ProcessBatchService implements ProcessBatchUseCase {
             }
         }
         eventJobs.schedule(List.copyOf(failed.values()));
-        failures.forEach((id, reason) -> status.markFailed(id, "Split off from batch job " + batchJobId
-                + " into a job of its own: " + reason, 0, false));
+        failures.forEach((id, reason) -> status.markSplitOff(id, "Split off from batch job " + batchJobId
+                + " into a job of its own: " + reason));
     }
 
     private static String describe(Throwable e) {

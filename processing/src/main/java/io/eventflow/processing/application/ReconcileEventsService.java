@@ -66,7 +66,7 @@ public final class ReconcileEventsService implements ReconcileEventsUseCase {
             for (UnfinishedEvent event : page) {
                 after = event.rowId();
                 stale++;
-                JobCondition condition = jobs.condition(event.eventId());
+                JobCondition condition = jobs.condition(event.eventId(), event.batchJobId());
                 if (condition == JobCondition.LIVE || !events.claim(event.eventId(), cutoff)) {
                     continue;
                 }

@@ -1,6 +1,8 @@
 package io.eventflow.processing.application;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.ToIntFunction;
 
 import io.eventflow.processing.application.port.in.ScheduleEventUseCase;
@@ -9,7 +11,10 @@ import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.application.port.out.ScheduleProcessingPort;
 import io.eventflow.processing.domain.StreamedEvent;
 
-/** Records received events as pending, then schedules their processing jobs; both steps are idempotent. */
+/**
+ * Records received events as pending, then schedules their processing jobs, and records which batch job each event
+ * was given to (batched mode); every step is idempotent.
+ */
 public final class ScheduleEventService implements ScheduleEventUseCase {
 
     private final EventStatusPort status;
@@ -34,6 +39,9 @@ public final class ScheduleEventService implements ScheduleEventUseCase {
                         e.traceParent()))
                 .toList();
         status.markPending(pending);
-        scheduler.schedule(pending);
+        Map<UUID, UUID> batchJobOf = scheduler.schedule(pending);
+        if (!batchJobOf.isEmpty()) {
+            status.recordBatchJobs(batchJobOf);
+        }
     }
 }

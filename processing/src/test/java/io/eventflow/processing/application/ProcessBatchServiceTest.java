@@ -76,6 +76,7 @@ class ProcessBatchServiceTest {
                 throw new IllegalStateException("connection refused");
             }
             splitOff.addAll(events);
+            return Map.of();
         }, type -> 5, concurrency);
     }
 
@@ -99,7 +100,7 @@ class ProcessBatchServiceTest {
             assertThat(p.maxRetries()).isEqualTo(5);
             assertThat(p.traceParent()).isEqualTo("trace-42");
         });
-        assertThat(status.calls).containsExactly("failed 0: Split off from batch job " + BATCH_JOB
+        assertThat(status.calls).containsExactly("split off: Split off from batch job " + BATCH_JOB
                 + " into a job of its own: enrichment refused the event");
     }
 

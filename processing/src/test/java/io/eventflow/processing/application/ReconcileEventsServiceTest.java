@@ -38,7 +38,10 @@ class ReconcileEventsServiceTest {
     private final RecordingStatusPort status = new RecordingStatusPort();
     private final ReconcileEventsService service = new ReconcileEventsService(events, jobs,
             position -> Optional.ofNullable(stream.get(position)).map(e -> new StreamedEvent(e, position, TRACE)),
-            scheduled::addAll, status,
+            events -> {
+                scheduled.addAll(events);
+                return Map.of();
+            }, status,
             Duration.ofMinutes(5), 2, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -139,7 +142,7 @@ class ReconcileEventsServiceTest {
 
         UUID add(ProcessingStatus status, StreamPosition position) {
             UUID eventId = UUID.randomUUID();
-            stale.add(new UnfinishedEvent(stale.size() + 1, eventId, "user_analytics", status, 0, 3, position));
+            stale.add(new UnfinishedEvent(stale.size() + 1, eventId, "user_analytics", status, 0, 3, position, null));
             return eventId;
         }
 
@@ -165,7 +168,7 @@ class ReconcileEventsServiceTest {
         private final List<UUID> requeued = new ArrayList<>();
 
         @Override
-        public JobCondition condition(UUID eventId) {
+        public JobCondition condition(UUID eventId, UUID batchJobId) {
             return conditions.get(eventId);
         }
 

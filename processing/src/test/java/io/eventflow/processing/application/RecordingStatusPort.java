@@ -1,7 +1,9 @@
 package io.eventflow.processing.application;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ final class RecordingStatusPort implements EventStatusPort {
 
     final List<String> calls = new ArrayList<>();
     final List<PendingEvent> markedPending = new ArrayList<>();
+    final Map<UUID, UUID> batchJobs = new HashMap<>();
     boolean completed;
     RuntimeException failure;
 
@@ -44,6 +47,17 @@ final class RecordingStatusPort implements EventStatusPort {
     @Override
     public List<UUID> failedEventIds(Optional<String> type) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void recordBatchJobs(Map<UUID, UUID> batchJobOf) {
+        calls.add("batch jobs of " + batchJobOf.size());
+        batchJobs.putAll(batchJobOf);
+    }
+
+    @Override
+    public void markSplitOff(UUID eventId, String reason) {
+        calls.add("split off: " + reason);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.eventflow.processing.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.domain.ReceivedEvent;
@@ -17,9 +19,13 @@ class ScheduleEventServiceTest {
     private final RecordingStatusPort status = new RecordingStatusPort();
     private final List<PendingEvent> scheduled = new ArrayList<>();
 
+    /** What the scheduler answers: the batch job of each event it gave to one. */
+    private Map<UUID, UUID> batchJobOf = Map.of();
+
     private final ScheduleEventService service = new ScheduleEventService(status, events -> {
         status.calls.add("schedule " + events.size());
         scheduled.addAll(events);
+        return batchJobOf;
     }, type -> type.equals("chemical_research") ? 5 : 3);
 
     @Test
@@ -34,6 +40,19 @@ class ScheduleEventServiceTest {
         assertThat(scheduled).extracting(PendingEvent::event).containsExactly(first.event(), second.event());
         assertThat(scheduled).extracting(PendingEvent::maxRetries).containsExactly(3, 5);
         assertThat(scheduled).extracting(PendingEvent::position).containsExactly(first.position(), second.position());
+    }
+
+    @Test
+    void recordsTheBatchJobEachEventWasGivenTo() {
+        StreamedEvent first = streamed("user_analytics", new StreamPosition("t", 0, 7));
+        StreamedEvent second = streamed("user_analytics", new StreamPosition("t", 0, 8));
+        UUID batchJob = UUID.randomUUID();
+        batchJobOf = Map.of(first.event().eventId(), batchJob, second.event().eventId(), batchJob);
+
+        service.scheduleAll(List.of(first, second));
+
+        assertThat(status.calls).containsExactly("pending 2", "schedule 2", "batch jobs of 2");
+        assertThat(status.batchJobs).isEqualTo(batchJobOf);
     }
 
     @Test

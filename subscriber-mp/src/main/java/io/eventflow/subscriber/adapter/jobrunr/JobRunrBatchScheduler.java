@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.application.port.out.ScheduleProcessingPort;
@@ -37,7 +38,7 @@ public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
     }
 
     @Override
-    public void schedule(List<PendingEvent> events) {
+    public Map<UUID, UUID> schedule(List<PendingEvent> events) {
         Map<StreamPosition, List<PendingEvent>> byPartition = new LinkedHashMap<>();
         List<PendingEvent> unplaced = new ArrayList<>();
         for (PendingEvent event : events) {
@@ -50,26 +51,30 @@ public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
             }
         }
         List<JobBuilder> jobs = new ArrayList<>();
+        Map<UUID, UUID> batchJobOf = new LinkedHashMap<>();
         byPartition.forEach((partition, partitionEvents) -> {
             for (int from = 0; from < partitionEvents.size(); from += maxBatch) {
-                jobs.add(job(partition, partitionEvents.subList(from, Math.min(partitionEvents.size(), from + maxBatch))));
+                ProcessBatchJobRequest request = request(partition,
+                        partitionEvents.subList(from, Math.min(partitionEvents.size(), from + maxBatch)));
+                request.events().forEach(e -> batchJobOf.put(e.request().eventId(), request.jobId()));
+                jobs.add(JobBuilder.aJob()
+                        .withId(request.jobId())
+                        .withName(jobName(request))
+                        .withLabels(BATCH_LABEL)
+                        .withJobRequest(request));
             }
         });
         if (!jobs.isEmpty()) {
             JobCreation.createAll(scheduler, jobs);
         }
         eventJobs.schedule(unplaced);
+        return batchJobOf;
     }
 
-    private JobBuilder job(StreamPosition partition, List<PendingEvent> slice) {
-        ProcessBatchJobRequest request = new ProcessBatchJobRequest(partition.topic(), partition.partition(),
+    private ProcessBatchJobRequest request(StreamPosition partition, List<PendingEvent> slice) {
+        return new ProcessBatchJobRequest(partition.topic(), partition.partition(),
                 slice.stream().map(e -> new ProcessBatchJobRequest.BatchedEvent(e.position().offset(),
                         codec.toRequest(e.event(), e.traceParent()))).toList());
-        return JobBuilder.aJob()
-                .withId(request.jobId())
-                .withName(jobName(request))
-                .withLabels(BATCH_LABEL)
-                .withJobRequest(request);
     }
 
     /** The dashboard's name for a batch job: how many events, from where. */

@@ -1,5 +1,6 @@
 package io.eventflow.subscriber.adapter.jobrunr;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,12 +27,20 @@ public final class JobRunrJobInspector implements ProcessingJobsPort {
     }
 
     @Override
-    public JobCondition condition(UUID eventId) {
+    public JobCondition condition(UUID eventId, UUID batchJobId) {
+        Optional<Job> own = job(ProcessEventJobRequest.jobIdFor(eventId));
+        if (own.isPresent()) {
+            return ENDED.contains(own.get().getState()) ? JobCondition.ENDED : JobCondition.LIVE;
+        }
+        boolean batchLive = batchJobId != null && job(batchJobId).filter(j -> !ENDED.contains(j.getState())).isPresent();
+        return batchLive ? JobCondition.LIVE : JobCondition.MISSING;
+    }
+
+    private Optional<Job> job(UUID jobId) {
         try {
-            Job job = storage.getJobById(ProcessEventJobRequest.jobIdFor(eventId));
-            return ENDED.contains(job.getState()) ? JobCondition.ENDED : JobCondition.LIVE;
+            return Optional.of(storage.getJobById(jobId));
         } catch (JobNotFoundException e) {
-            return JobCondition.MISSING;
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,8 @@
 package io.eventflow.subscriber.adapter.jobrunr;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.application.port.out.ScheduleProcessingPort;
@@ -25,10 +27,11 @@ public final class JobRunrScheduler implements ScheduleProcessingPort {
     }
 
     @Override
-    public void schedule(List<PendingEvent> events) {
+    public Map<UUID, UUID> schedule(List<PendingEvent> events) {
         if (!events.isEmpty()) {
             JobCreation.createAll(scheduler, events.stream().map(this::job).toList());
         }
+        return Map.of();
     }
 
     private JobBuilder job(PendingEvent pending) {

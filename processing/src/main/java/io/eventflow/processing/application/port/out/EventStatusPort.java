@@ -1,6 +1,7 @@
 package io.eventflow.processing.application.port.out;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +28,15 @@ public interface EventStatusPort {
 
     /** The ids of all failed events, or of the failed events of one type, oldest failure first. */
     List<UUID> failedEventIds(Optional<String> type);
+
+    /** Records the batch job each event was given to (by event id); a completed event keeps what it has. */
+    void recordBatchJobs(Map<UUID, UUID> batchJobOf);
+
+    /**
+     * Records that the event left its batch job for a job of its own, and why; it stays pending. Does nothing if
+     * it is completed.
+     */
+    void markSplitOff(UUID eventId, String reason);
 
     /** Puts a failed event back to pending; does nothing if it is no longer failed. */
     void markRequeued(UUID eventId);

@@ -15,8 +15,12 @@ public interface ProcessingJobsPort {
         MISSING
     }
 
-    /** The condition of the event's job. */
-    JobCondition condition(UUID eventId);
+    /**
+     * The condition of the event's job: its job of its own, or when it has none, the batch job it was given to
+     * ({@code batchJobId}, may be null). A batch job that ended or is gone counts as missing: the event needs a job of
+     * its own.
+     */
+    JobCondition condition(UUID eventId, UUID batchJobId);
 
     /** Puts the event's ended job back in the queue; false when another process changed it first. */
     boolean enqueueAgain(UUID eventId);

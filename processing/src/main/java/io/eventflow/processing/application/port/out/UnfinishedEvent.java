@@ -16,9 +16,10 @@ import io.eventflow.processing.domain.StreamPosition;
  * @param retryCount failed attempts so far
  * @param maxRetries its retry budget
  * @param position   where it was read from, or null
+ * @param batchJobId the batch job it was given to, or null when it has a job of its own
  */
 public record UnfinishedEvent(long rowId, UUID eventId, String type, ProcessingStatus status, int retryCount,
-                              int maxRetries, StreamPosition position) {
+                              int maxRetries, StreamPosition position, UUID batchJobId) {
 
     /** Requires the event id and status. */
     public UnfinishedEvent {

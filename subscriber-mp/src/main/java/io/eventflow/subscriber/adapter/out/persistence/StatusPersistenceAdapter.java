@@ -2,6 +2,7 @@ package io.eventflow.subscriber.adapter.out.persistence;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -107,6 +108,39 @@ class StatusPersistenceAdapter implements EventStatusPort {
                 + byType + " ORDER BY s.updatedAt, s.id", UUID.class);
         type.ifPresent(t -> query.setParameter("type", t));
         return query.getResultList();
+    }
+
+    @Override
+    @Transactional
+    public void recordBatchJobs(Map<UUID, UUID> batchJobOf) {
+        List<Map.Entry<UUID, UUID>> entries = List.copyOf(batchJobOf.entrySet());
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            List<Map.Entry<UUID, UUID>> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("""
+                    UPDATE event_processing_status s SET batch_job_id = v.job_id
+                      FROM (VALUES """);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(?").append(2 * i + 1).append(" AS uuid), CAST(?")
+                        .append(2 * i + 2).append(" AS uuid))");
+            }
+            Query update = em.createNativeQuery(sql.append("""
+                    ) AS v (event_id, job_id)
+                     WHERE s.event_id = v.event_id AND s.status <> 'completed'""").toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter(2 * i + 1, chunk.get(i).getKey()).setParameter(2 * i + 2, chunk.get(i).getValue());
+            }
+            update.executeUpdate();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void markSplitOff(UUID eventId, String reason) {
+        em.createNativeQuery("""
+                        UPDATE event_processing_status
+                           SET batch_job_id = NULL, error_message = ?2, updated_at = now()
+                         WHERE event_id = ?1 AND status <> 'completed'""")
+                .setParameter(1, eventId).setParameter(2, truncate(reason)).executeUpdate();
     }
 
     @Override

@@ -29,7 +29,7 @@ class UnfinishedEventsPersistenceAdapter implements UnfinishedEventsPort {
     public List<UnfinishedEvent> findStale(Instant cutoff, long afterRowId, int limit) {
         List<?> rows = em.createNativeQuery("""
                         SELECT id, event_id, event_type, status, retry_count, max_retries,
-                               kafka_topic, kafka_partition, kafka_offset
+                               kafka_topic, kafka_partition, kafka_offset, batch_job_id
                           FROM event_processing_status
                          WHERE status IN ('pending', 'processing') AND updated_at < ?1 AND id > ?2
                          ORDER BY id
@@ -44,7 +44,7 @@ class UnfinishedEventsPersistenceAdapter implements UnfinishedEventsPort {
                 : new StreamPosition((String) row[6], ((Number) row[7]).intValue(), ((Number) row[8]).longValue());
         return new UnfinishedEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2],
                 ProcessingStatus.valueOf(((String) row[3]).toUpperCase(Locale.ROOT)), ((Number) row[4]).intValue(),
-                ((Number) row[5]).intValue(), position);
+                ((Number) row[5]).intValue(), position, (UUID) row[9]);
     }
 
     @Override
