@@ -106,5 +106,15 @@ class RequeueEventServiceTest {
         public void markFailed(UUID eventId, String errorMessage, int retryCount, boolean finalFailure) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void recordBatchJobs(Map<UUID, UUID> batchJobOf) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markSplitOff(UUID eventId, String reason) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
