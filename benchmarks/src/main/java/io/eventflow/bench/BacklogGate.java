@@ -14,17 +14,20 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.eventflow.bench.report.Backlog;
 
 /**
- * Holds a sustained phase's load at most a few seconds of storing ahead of the platform: senders wait while the
- * events sent and not yet stored reach the cap - {@code floor} events, or {@link #AHEAD} of the rate stored lately if
- * that is more. So the platform always has work queued, no sender outruns it by minutes, and the backlog left when
- * the window closes drains in seconds. Stored rows are counted every {@code poll}; after {@code deadline} nobody waits.
+ * Holds a sustained phase's load some seconds of storing ahead of the platform: senders wait while the events sent
+ * and not yet stored reach the cap - {@code floor} events, or {@link #AHEAD} of the highest rate stored so far if that
+ * is more. So the platform always has work queued, no sender outruns it by minutes, and the backlog left when the
+ * window closes drains in seconds. The cap spans three JobRunr poll intervals: with less, a mode whose jobs hold
+ * hundreds of events found its workers idle between polls and stored what the cap allowed per poll, not what it
+ * could. It only grows, so a pause in storing does not choke the load. Stored rows are counted every {@code poll};
+ * after {@code deadline} nobody waits.
  */
 final class BacklogGate implements AutoCloseable {
 
-    /** How much storing the backlog may hold, at the rate stored lately. */
-    static final Duration AHEAD = Duration.ofSeconds(4);
-    /** The stretch of recent counts the stored rate is read from. */
-    static final Duration RECENT = Duration.ofSeconds(2);
+    /** How much storing the backlog may hold, at the highest rate stored so far. */
+    static final Duration AHEAD = Duration.ofSeconds(15);
+    /** The stretch of recent counts the stored rate is read from: one JobRunr poll interval. */
+    static final Duration RECENT = Duration.ofSeconds(5);
 
     /** Where the stored rows are counted. */
     @FunctionalInterface
@@ -104,7 +107,7 @@ final class BacklogGate implements AutoCloseable {
             long[] first = recent.peekFirst();
             double rate = nanos > first[0] ? (now - first[1]) / ((nanos - first[0]) / 1e9) : Double.NaN;
             storedNow = now;
-            cap = cap(floor, rate, AHEAD);
+            cap = Math.max(cap, cap(floor, rate, AHEAD));
             peak = Math.max(peak, sent.get() - now);
         } catch (SQLException | RuntimeException e) {
             // a failed count keeps the last one: the gate stays as it was until the next

@@ -17,11 +17,17 @@ import io.eventflow.bench.platform.ProcessingMode;
 import io.eventflow.bench.report.Report;
 
 /**
- * The benchmark harness's command line, run by {@code ./eventflow bench [--smoke] [--target] [--out FILE]}:
- * starts the platform on free ports (or targets a running one), measures it against its ceilings, prints
- * the summary table and writes the report.
+ * The benchmark harness's command line, run by {@code ./eventflow bench [--smoke] [--target] [--out FILE] ...}:
+ * starts the platform on free ports once per processing mode (or targets a running one), measures it against its
+ * ceilings, prints the summary table and writes the report.
  */
 public final class Bench {
+
+    /**
+     * JobRunr times its job filters and warns when one is slow, which on a busy machine is every few jobs of the
+     * no-op ceiling: kept here (JUL holds loggers weakly) and quieted, so the progress lines stay readable.
+     */
+    private static final Logger JOB_FILTERS = Logger.getLogger("org.jobrunr.jobs.filters");
 
     private Bench() {
     }
@@ -56,6 +62,7 @@ public final class Bench {
         Path logDir = options.out().toAbsolutePath().getParent().resolve("bench-logs");
         // JobRunr's and Hikari's INFO lines would break the progress line; warnings still show
         Logger.getLogger("").setLevel(Level.WARNING);
+        JOB_FILTERS.setLevel(Level.SEVERE);
         MachineInfo machine = MachineInfo.detect();
         String loadBefore = ProcFs.loadAverage();
         Results results = new Results();

@@ -7,7 +7,7 @@ import java.util.List;
  * How much load each phase sends: the full measurement, or the few-second smoke run CI uses. End to end: a warm-up,
  * then {@code e2eRuns} rounds of a sustained window and a drain of a backlog sized to {@code drainFor} of the
  * sustained rate (at least {@code drainMin} events); the sustained load is held at most {@code backlogFloor} events
- * (or a few seconds of storing) ahead of the stored rows.
+ * (or {@link BacklogGate#AHEAD} of storing) ahead of the stored rows.
  */
 record Scale(String name, List<Integer> rates, Duration step, Duration warmup, int concurrency,
              int e2eRate, Duration e2eFixed, Duration e2eWarmup, Duration e2eWindow, int e2eRuns, int backlogFloor,

@@ -73,9 +73,10 @@ public final class MarkdownReport {
                 rate (single events), then rounds of a sustained window and a drain; the headline figures are the \
                 median of the rounds, ratios are taken between medians, and the range shows beside them. Sustained: \
                 closed-model load on the endpoint named in its row - single events in per-event mode, batches in \
-                batched mode, so that the load generator is not what bounds it - held by the harness at most a few \
-                seconds of storing (and at least a floor of events) ahead of the stored rows; its rate counts the rows \
-                stored inside the load window, its first fifth left out. If the senders never had to wait for the \
+                batched mode, so that the load generator is not what bounds it - held by the harness at most 15 s of \
+                storing at the highest rate stored so far (and at least a floor of events) ahead of the stored rows, \
+                three JobRunr poll intervals; its rate counts the rows stored inside the load window, its first fifth \
+                left out. If the senders never had to wait for the \
                 backlog to shrink, the platform stored all it was sent and the figure is bounded by the load. Drain: \
                 the subscriber paused while a backlog of about twenty seconds of the sustained rate goes in through the \
                 batch endpoint, then resumed. The 202's arrival (harness clock) is timed against \
