@@ -93,12 +93,12 @@ final class StoredRuns {
             return line;
         }
         return line + String.format(Locale.ROOT,
-                "; per stored event %.2f commits, %s statements, %.2f WAL flushes, %s JobRunr jobs", w.commitsPerUnit(),
-                perUnit(w.statementsPerUnit()), w.walSyncsPerUnit(), perUnit(w.jobsPerUnit()));
+                "; per stored event %s commits, %s statements, %s WAL flushes, %s JobRunr jobs", perUnit(w.commitsPerUnit()),
+                perUnit(w.statementsPerUnit()), perUnit(w.walSyncsPerUnit()), perUnit(w.jobsPerUnit()));
     }
 
     private static String perUnit(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, value < 0.1 ? "%.4f" : "%.2f", value);
     }
 
     private static Latency latency(List<StoredEvents.Row> rows, ToLongFunction<StoredEvents.Row> from,

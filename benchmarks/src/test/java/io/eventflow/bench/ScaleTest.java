@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleTest {
 
     @Test
-    void sizesTheDrainToTwentySecondsOfTheSustainedRateInWholeBatches() {
-        assertThat(Scale.FULL.drainEvents(2_512.3)).isEqualTo(50_300);
+    void sizesTheDrainToThirtySecondsOfTheSustainedRateInWholeBatches() {
+        assertThat(Scale.FULL.drainEvents(2_512.3)).isEqualTo(75_400);
     }
 
     @Test
     void aSlowOrUnmeasuredSustainedRateStillDrainsTheMinimum() {
-        assertThat(Scale.FULL.drainEvents(217)).isEqualTo(5_000);
+        assertThat(Scale.FULL.drainEvents(150)).isEqualTo(5_000);
         assertThat(Scale.FULL.drainEvents(Double.NaN)).isEqualTo(5_000);
     }
 

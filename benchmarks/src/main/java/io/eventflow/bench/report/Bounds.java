@@ -14,6 +14,8 @@ final class Bounds {
 
     /** CPU (100% = one core) used outside the platform and the harness from which the report names it. */
     static final double OUTSIDE = 20;
+    /** Machine CPU per core (%) from which a phase that is not CPU-bound is called nearly so. */
+    static final double NEARLY_FULL = 75;
     /** Jobs per stored event from which the subscriber is taken to run one job per event. */
     static final double ONE_JOB_PER_EVENT = 0.5;
 
@@ -130,7 +132,11 @@ final class Bounds {
         if (jobs >= ONE_JOB_PER_EVENT) {
             return "bounded by JobRunr's per-job commit: " + Fmt.dec(jobs) + " jobs per event, " + flushes + noop;
         }
-        return "neither CPU nor JobRunr's per-job cost (one job per " + Fmt.num(1 / jobs) + " events): most likely the "
-                + "batches' commits and round trips; " + flushes + noop;
+        String perJob = "one job per " + Fmt.num(1 / jobs) + " events, so JobRunr's per-job cost no longer limits it";
+        if (usage.machineCpu() >= NEARLY_FULL * Runtime.getRuntime().availableProcessors()) {
+            return "bounded by CPU, nearly (machine " + Fmt.cpu(usage.machineCpu()) + " busy): " + perJob + "; " + flushes;
+        }
+        return "not by CPU and not by JobRunr's per-job cost (" + perJob + "): by the batches' own round trips and "
+                + "commits, as far as these figures tell; " + flushes + noop;
     }
 }

@@ -47,9 +47,15 @@ final class Fmt {
         return l == null || l.count() == 0 ? "-" : ms(l.p50()) + " / " + ms(l.p99()) + " / " + ms(l.p999()) + " / " + ms(l.max());
     }
 
-    /** A small per-event figure with two decimals ({@code 3.41}); "-" when unknown. */
+    /**
+     * A small per-event figure: two decimals ({@code 3.41}), three below 0.1 ({@code 0.012}, what a batched mode's
+     * figures look like); "-" when unknown.
+     */
     static String dec(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, value != 0 && Math.abs(value) < 0.1 ? "%.3f" : "%.2f", value);
     }
 
     /** A figure over runs: {@code 217 (3 runs: 201-230)}, {@code 22 (1 run)}, "-" when no run had it. */

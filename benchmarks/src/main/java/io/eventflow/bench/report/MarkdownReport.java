@@ -78,7 +78,7 @@ public final class MarkdownReport {
                 three JobRunr poll intervals; its rate counts the rows stored inside the load window, its first fifth \
                 left out. If the senders never had to wait for the \
                 backlog to shrink, the platform stored all it was sent and the figure is bounded by the load. Drain: \
-                the subscriber paused while a backlog of about twenty seconds of the sustained rate goes in through the \
+                the subscriber paused while a backlog of about thirty seconds of the sustained rate goes in through the \
                 batch endpoint, then resumed. The 202's arrival (harness clock) is timed against \
                 `event_processing_status.created_at` (consumer scheduled the job) and `user_analytics_events.processed_at` \
                 (row stored); same machine, same clock; other rates are read from those timestamps between the 10th \

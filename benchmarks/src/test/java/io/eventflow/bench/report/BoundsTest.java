@@ -51,8 +51,12 @@ class BoundsTest {
     void batchedStoringNamesHowManyEventsShareAJob() {
         String bound = Bounds.sustained(sustained(WAITED, QUIET, work(30_000, 6_000, 3_000, 300)), NOOP);
 
-        assertThat(bound).startsWith("neither CPU nor JobRunr's per-job cost (one job per 100 events)");
+        assertThat(bound).startsWith("not by CPU and not by JobRunr's per-job cost (one job per 100 events, so JobRunr's "
+                + "per-job cost no longer limits it): by the batches' own round trips and commits");
         assertThat(bound).contains("0.20 commits and 0.10 WAL flushes per event");
+        Usage busy = new Usage("phase", 10, 80.0 * CORES, Map.of("subscriber", 80.0 * CORES), Map.of(), Map.of());
+        assertThat(Bounds.sustained(sustained(WAITED, busy, work(30_000, 6_000, 3_000, 300)), NOOP))
+                .startsWith("bounded by CPU, nearly (machine " + 80 * CORES + "% busy): one job per 100 events");
     }
 
     @Test
