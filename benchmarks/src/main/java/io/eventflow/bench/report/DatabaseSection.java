@@ -69,7 +69,7 @@ final class DatabaseSection {
         for (Map.Entry<String, Long> e : w.topStatements().entrySet()) {
             String sql = Fmt.cell(e.getKey());
             text.append(text.isEmpty() ? "" : "; ").append(Fmt.dec(w.per(e.getValue()))).append(" `")
-                    .append(sql.length() > 70 ? sql.substring(0, 70) + "..." : sql).append('`');
+                    .append(sql.length() > 100 ? sql.substring(0, 100) + "..." : sql).append('`');
         }
         return text.isEmpty() ? "-" : text.toString();
     }
