@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 import io.eventflow.bench.ceiling.JobsResult;
@@ -39,6 +38,7 @@ final class Benchmark {
     private final Progress progress;
     private final Results results;
     private final Scale scale;
+    private final Attempts attempts;
 
     Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean batchLoad, boolean primary, Path logDir,
               Progress progress, Results results) {
@@ -51,6 +51,7 @@ final class Benchmark {
         this.progress = progress;
         this.results = results;
         this.scale = options.scale();
+        this.attempts = new Attempts(options, endpoints, progress, results);
     }
 
     /** Runs this platform's phases into the results. */
@@ -70,8 +71,9 @@ final class Benchmark {
             if (options.runs("e2e")) {
                 endToEnd(new EndToEndBenchmark(endpoints, scale, options.apiKey(), mode, batchLoad, load, monitor, progress,
                         counters), later, counters, pids.get("subscriber"));
-            } else if (primary) {
-                for (int run = 1; run <= scale.e2eRuns(); run++) {
+            } else {
+                attempts.notRun("e2e");
+                for (int run = 1; primary && run <= scale.e2eRuns(); run++) {
                     ceiling(later, run, counters, pids.get("subscriber"));
                 }
             }
@@ -103,19 +105,21 @@ final class Benchmark {
     }
 
     private void endToEnd(EndToEndBenchmark e2e, Phases later, DatabaseCounters counters, Long subscriber) {
-        attempt("e2e", mode + " mode: warm-up", () -> {
+        attempts.attempt("e2e", mode + " mode: warm-up", () -> {
             e2e.warmUp();
             return null;
         });
-        EndToEndResult fixed = attempt("e2e", mode + " mode: end to end, fixed rate", e2e::fixedRate);
+        EndToEndResult fixed = attempts.attempt("e2e", mode + " mode: end to end, fixed rate", e2e::fixedRate);
         List<EndToEndResult> sustained = new ArrayList<>();
         List<EndToEndResult> drains = new ArrayList<>();
         for (int run = 1; run <= scale.e2eRuns(); run++) {
             int round = run;
-            EndToEndResult s = attempt("e2e", mode + " mode: sustained, run " + run, () -> e2e.sustained(round));
-            add(sustained, s);
+            EndToEndResult s = attempts.attempt("e2e", mode + " mode: sustained, run " + run, () -> e2e.sustained(round));
+            if (s != null) {
+                sustained.add(s);
+            }
             double rate = s == null ? Double.NaN : s.storeRate();
-            add(drains, attempt("e2e", mode + " mode: drain, run " + run, () -> e2e.drain(round, subscriber, rate)));
+            attempts.add(drains, "e2e", mode + " mode: drain, run " + run, () -> e2e.drain(round, subscriber, rate));
             if (primary) {
                 ceiling(later, run, counters, subscriber);
             }
@@ -125,24 +129,24 @@ final class Benchmark {
 
     /** One run of the JobRunr no-op ceiling, with the subscriber paused so that only JobRunr's own server works. */
     private void ceiling(Phases later, int run, DatabaseCounters counters, Long subscriber) {
-        add(results.ceilingRuns, attempt("jobs", "JobRunr no-op ceiling, run " + run, () -> {
+        attempts.add(results.ceilingRuns, "jobs", "JobRunr no-op ceiling, run " + run, () -> {
             try (SubscriberPause pause = SubscriberPause.pause(subscriber)) {
                 return later.ceiling(run, counters);
             }
-        }));
+        });
     }
 
     private void paused(Phases later, Long subscriber) throws InterruptedException {
         try (SubscriberPause pause = SubscriberPause.pause(subscriber)) {
             results.note(pause.paused() ? "The subscriber was paused (SIGSTOP) from the ingestion phases to the end."
                     : "No subscriber pid was found: the subscriber was not paused during the ingestion phases.");
-            results.noop = attempt("noop", "Helidon no-op ceiling", later::noop);
-            results.publisher = attempt("publisher", "publisher ingestion", later::publisher);
-            results.batch = attempt("batch", "batch ingestion", later::batch);
+            results.noop = attempts.attempt("noop", "Helidon no-op ceiling", later::noop);
+            results.publisher = attempts.attempt("publisher", "publisher ingestion", later::publisher);
+            results.batch = attempts.attempt("batch", "batch ingestion", later::batch);
             for (String codec : List.of("lz4", "gzip")) {
-                add(results.kafka, attempt("kafka", "ProducerPerformance " + codec, () -> later.kafka(codec)));
+                attempts.add(results.kafka, "kafka", "ProducerPerformance " + codec, () -> later.kafka(codec));
             }
-            List<JobsResult> jobs = attempt("jobs", "JobRunr no-op jobs", later::jobs);
+            List<JobsResult> jobs = attempts.attempt("jobs", "JobRunr no-op jobs", later::jobs);
             results.jobs.addAll(jobs == null ? List.of() : jobs);
         }
     }
@@ -152,32 +156,5 @@ final class Benchmark {
         ProcessMonitor.Phase idle = monitor.begin("idle");
         LockSupport.parkNanos(scale.settle().toNanos());
         return idle.end().peakRssKb();
-    }
-
-    private <T> T attempt(String name, String phase, Callable<T> work) {
-        if (!options.runs(name)) {
-            results.note("Not run (--only " + String.join(",", options.phases()) + "): " + name + " phases.");
-            return null;
-        }
-        List<String> stopped = endpoints.pids().entrySet().stream()
-                .filter(e -> !ProcessHandle.of(e.getValue()).map(ProcessHandle::isAlive).orElse(false))
-                .map(Map.Entry::getKey).toList();
-        if (!stopped.isEmpty()) {
-            results.failed(phase + ": skipped, the platform's " + stopped + " stopped (see its logs)");
-            return null;
-        }
-        try {
-            return work.call();
-        } catch (Exception | LinkageError e) {
-            results.failed(phase + ": " + e);
-            progress.phase(phase + " FAILED: " + e);
-            return null;
-        }
-    }
-
-    private static <T> void add(List<T> list, T item) {
-        if (item != null) {
-            list.add(item);
-        }
     }
 }

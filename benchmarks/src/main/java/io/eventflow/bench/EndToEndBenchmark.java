@@ -1,12 +1,9 @@
 package io.eventflow.bench;
 
-import java.net.http.HttpRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongFunction;
 
 import io.eventflow.bench.load.EventBodies;
 import io.eventflow.bench.load.LoadGenerator;
@@ -19,22 +16,16 @@ import io.eventflow.bench.platform.ProcessMonitor;
 import io.eventflow.bench.platform.StoredEvents;
 import io.eventflow.bench.platform.SubscriberPause;
 import io.eventflow.bench.platform.Usage;
-import io.eventflow.bench.report.Backlog;
 import io.eventflow.bench.report.EndToEndResult;
 
 /**
  * Events from POST to stored row in one processing mode: a warm-up, a fixed rate (latency), a sustained window
  * (the rate the platform stores while it takes events in) and a drain (the subscriber alone on a backlog). The
  * sustained load goes to the single-event endpoint in per-event mode and to the batch endpoint in batched mode, held
- * by a {@link BacklogGate} a few seconds ahead of the stored rows.
+ * ahead of the stored rows by a {@link GatedLoad}.
  */
 final class EndToEndBenchmark {
 
-    /** What a phase's load is sent to, and how. */
-    record Shape(String endpoint, LongFunction<HttpRequest> requests, int eventsPerRequest, int clients) {
-    }
-
-    private static final Duration GATE_POLL = Duration.ofMillis(500);
     private final Endpoints endpoints;
     private final Scale scale;
     private final String apiKey;
@@ -44,6 +35,7 @@ final class EndToEndBenchmark {
     private final ProcessMonitor monitor;
     private final Progress progress;
     private final StoredRuns runs;
+    private final GatedLoad gated;
 
     EndToEndBenchmark(Endpoints endpoints, Scale scale, String apiKey, String mode, boolean batchLoad, LoadGenerator load,
                       ProcessMonitor monitor, Progress progress, DatabaseCounters counters) {
@@ -55,7 +47,9 @@ final class EndToEndBenchmark {
         this.load = load;
         this.monitor = monitor;
         this.progress = progress;
-        this.runs = new StoredRuns(new StoredEvents(endpoints.jdbcUrl()), counters, scale, progress);
+        StoredEvents store = new StoredEvents(endpoints.jdbcUrl());
+        this.runs = new StoredRuns(store, counters, scale, progress);
+        this.gated = new GatedLoad(load, store, scale.backlogFloor());
     }
 
     /**
@@ -64,9 +58,9 @@ final class EndToEndBenchmark {
      */
     void warmUp() throws Exception {
         EventBodies events = new EventBodies(Bench.runId("w"), apiKey);
-        Shape shape = shape(events);
+        GatedLoad.Shape shape = shape(events);
         progress.phase(mode + " mode: warm-up, " + shape.endpoint() + " for " + scale.e2eWarmup().toMillis() + " ms");
-        Sent sent = send("end to end warm-up, " + mode, shape, events, scale.e2eWarmup());
+        GatedLoad.Sent sent = gated.send("end to end warm-up, " + mode, shape, events, scale.e2eWarmup());
         runs.store().await(events.userIds(), sent.result().ok(), scale.drainTimeout(),
                 n -> progress.track(() -> "warm-up: " + n + " of " + sent.result().ok() + " stored"));
     }
@@ -82,7 +76,7 @@ final class EndToEndBenchmark {
         ProcessMonitor.Phase phase = monitor.begin(label);
         long startMicros = Rates.nowMicros();
         LoadResult result = load.open(label, events.singles(singlesUrl()), rate, scale.e2eFixed(),
-                (seq, status, body) -> accepted(accepted, seq, status));
+                (seq, status, body) -> GatedLoad.accepted(accepted, seq, status));
         return runs.collect(new StoredRuns.Run(label, "POST " + EventBodies.SINGLE_PATH + " at " + rate + "/s", events,
                 result, accepted, 1, startMicros, rate, null, null, before), phase, null);
     }
@@ -94,12 +88,12 @@ final class EndToEndBenchmark {
     EndToEndResult sustained(int run) throws Exception {
         String label = "end to end, sustained, " + mode + " mode, run " + run + " of " + scale.e2eRuns();
         EventBodies events = new EventBodies(Bench.runId("s"), apiKey);
-        Shape shape = shape(events);
+        GatedLoad.Shape shape = shape(events);
         progress.phase(label + ": " + shape.endpoint() + " for " + scale.e2eWindow().toSeconds() + " s");
         DbCounters before = runs.counters();
         ProcessMonitor.Phase phase = monitor.begin(label);
         long startMicros = Rates.nowMicros();
-        Sent sent = send(label, shape, events, scale.e2eWindow());
+        GatedLoad.Sent sent = gated.send(label, shape, events, scale.e2eWindow());
         long endMicros = Rates.nowMicros();
         Usage usage = phase.end();
         long[] window = {startMicros + (endMicros - startMicros) / 5, endMicros};
@@ -136,50 +130,8 @@ final class EndToEndBenchmark {
                 bodies, accepted, Map.of(), size, startMicros, 0, null, null, before), phase, null);
     }
 
-    /** What was sent in a window, when each request was accepted, and how far the load ran ahead. */
-    private record Sent(LoadResult result, Map<Long, Long> accepted, Backlog backlog) {
-    }
-
-    private Sent send(String label, Shape shape, EventBodies events, Duration window) throws SQLException {
-        Map<Long, Long> accepted = new ConcurrentHashMap<>();
-        LongAdder acceptedEvents = new LongAdder();
-        long deadline = System.nanoTime() + window.toNanos();
-        try (StoredEvents.Counter stored = runs.store().counter(events.userIds());
-             BacklogGate gate = new BacklogGate(stored::count, scale.backlogFloor(), deadline, GATE_POLL)) {
-            LongFunction<HttpRequest> gated = seq -> {
-                gate.awaitRoom();
-                gate.sent(shape.eventsPerRequest());
-                return shape.requests().apply(seq);
-            };
-            LoadResult result = load.closed(label, gated, shape.clients(), window, Long.MAX_VALUE, (seq, status, body) -> {
-                if (accepted(accepted, seq, status)) {
-                    acceptedEvents.add(shape.eventsPerRequest() == 1 ? 1 : BatchBenchmark.accepted(body));
-                }
-            });
-            if (shape.eventsPerRequest() > 1) {
-                result = new LoadResult(result.label(), 0, result.concurrency(), acceptedEvents.sum(),
-                        result.failed() * shape.eventsPerRequest(), result.outcomes(), result.seconds(), result.latency());
-            }
-            return new Sent(result, accepted, gate.backlog());
-        }
-    }
-
-    private Shape shape(EventBodies events) {
-        if (batchLoad) {
-            return new Shape("POST " + EventBodies.BATCH_PATH + ", " + scale.batchSize() + " events each, "
-                    + scale.batchClients() + " clients", events.batches(batchUrl(), scale.batchSize()), scale.batchSize(),
-                    scale.batchClients());
-        }
-        return new Shape("POST " + EventBodies.SINGLE_PATH + ", " + scale.concurrency() + " clients",
-                events.singles(singlesUrl()), 1, scale.concurrency());
-    }
-
-    private static boolean accepted(Map<Long, Long> accepted, long seq, int status) {
-        boolean ok = status >= 200 && status < 300;
-        if (ok) {
-            accepted.put(seq, Rates.nowMicros());
-        }
-        return ok;
+    private GatedLoad.Shape shape(EventBodies events) {
+        return GatedLoad.Shape.of(batchLoad, events, endpoints.publisher(), scale);
     }
 
     private String singlesUrl() {
