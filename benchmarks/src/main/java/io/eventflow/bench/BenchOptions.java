@@ -3,31 +3,39 @@ package io.eventflow.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.eventflow.bench.platform.Endpoints;
+import io.eventflow.bench.platform.ProcessingMode;
 import io.eventflow.testing.Devkit;
 
 /**
  * What to run: {@code --smoke} (a few seconds, figures meaningless), {@code --target} (a platform that is
  * already running, found through the same environment variables as {@code ./eventflow run}),
  * {@code --only PHASE,...} (some phases; the report then goes to {@code benchmarks/target}),
- * {@code --out FILE}, {@code --root DIR}, {@code --api-key KEY} (sent as {@code X-API-Key}).
+ * {@code --out FILE}, {@code --root DIR}, {@code --api-key KEY} (sent as {@code X-API-Key}), {@code --modes MODE,...}
+ * (the processing modes the end-to-end phases run in, each on a platform of its own), {@code --runs N} (rounds of
+ * the sustained, drain and JobRunr ceiling phases; the headline is their median).
  */
 record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases, Path out, String apiKey,
-                           String childClasspath, Map<String, String> env) {
+                    List<ProcessingMode> modes, int runs, String childClasspath, Map<String, String> env) {
 
     /** Every phase a run can take. */
     static final Set<String> ALL_PHASES = Set.of("e2e", "noop", "publisher", "batch", "kafka", "jobs");
 
     /** What {@code --help} prints. */
     static final String USAGE = String.join("\n",
-            "usage: ./eventflow bench [--smoke] [--target] [--only PHASE,...] [--out FILE] [--root DIR] [--api-key KEY]",
+            "usage: ./eventflow bench [--smoke] [--target] [--only PHASE,...] [--modes MODE,...] [--runs N] [--out FILE]",
+            "                         [--root DIR] [--api-key KEY]",
             "  --smoke        a few seconds per phase: proves the harness works, its figures mean nothing",
             "  --target       measure the platform already running (ports from the variables ./eventflow run reads)",
             "  --only PHASES  only these phases, comma-separated: e2e, noop, publisher, batch, kafka, jobs",
-            "                 (the report then goes to benchmarks/target/BENCHMARKS-partial.md)",
+            "                 (the report then goes to benchmarks/target/BENCHMARKS-partial.md, as with --modes or --runs)",
+            "  --modes MODES  the subscriber's processing modes for the end-to-end phases, each on a platform of its own",
+            "                 (default per-event,batched; with --target, the one the running platform has)",
+            "  --runs N       rounds of the sustained, drain and JobRunr ceiling phases (default 3; --smoke 1)",
             "  --out FILE     where the report goes (default BENCHMARKS.md)",
             "  --root DIR     the project folder (default: found from the working folder)",
             "  --api-key KEY  sent as X-API-Key (default $EVENTFLOW_API_KEY; a platform the harness starts gets its own)");
@@ -40,6 +48,8 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
         boolean smoke = false;
         boolean target = false;
         Set<String> phases = ALL_PHASES;
+        List<ProcessingMode> modes = List.of(ProcessingMode.PER_EVENT, ProcessingMode.BATCHED);
+        int runs = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -48,15 +58,19 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--root" -> root = Path.of(value(args, ++i));
                 case "--api-key" -> apiKey = value(args, ++i);
+                case "--modes" -> modes = modes(value(args, ++i));
+                case "--runs" -> runs = runCount(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         root = (root == null ? projectRoot() : root).toAbsolutePath();
         if (out == null) {
+            boolean whole = phases.equals(ALL_PHASES) && modes.size() == ProcessingMode.values().length && runs == 0;
             out = root.resolve(smoke ? "benchmarks/target/BENCHMARKS-smoke.md"
-                    : phases.equals(ALL_PHASES) ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md");
+                    : whole ? "BENCHMARKS.md" : "benchmarks/target/BENCHMARKS-partial.md");
         }
-        return new BenchOptions(root, smoke, target, phases, out, apiKey, System.getProperty("java.class.path"), env);
+        return new BenchOptions(root, smoke, target, phases, out, apiKey, modes, runs,
+                System.getProperty("java.class.path"), env);
     }
 
     /** Whether this run includes the phase. */
@@ -66,12 +80,12 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
 
     /** The same options with another classpath for the child JVMs the harness starts. */
     BenchOptions withChildClasspath(String classpath) {
-        return new BenchOptions(root, smoke, target, phases, out, apiKey, classpath, env);
+        return new BenchOptions(root, smoke, target, phases, out, apiKey, modes, runs, classpath, env);
     }
 
     /** The same options with this API key, sent as {@code X-API-Key}. */
     BenchOptions withApiKey(String key) {
-        return new BenchOptions(root, smoke, target, phases, out, key, childClasspath, env);
+        return new BenchOptions(root, smoke, target, phases, out, key, modes, runs, childClasspath, env);
     }
 
     private static String value(String[] args, int i) {
@@ -94,7 +108,29 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
 
     /** The load of each phase. */
     Scale scale() {
-        return smoke ? Scale.SMOKE : Scale.FULL;
+        Scale scale = smoke ? Scale.SMOKE : Scale.FULL;
+        return runs > 0 ? scale.withRuns(runs) : scale;
+    }
+
+    private static List<ProcessingMode> modes(String list) {
+        List<ProcessingMode> modes = Arrays.stream(list.split(",")).filter(m -> !m.isBlank()).map(ProcessingMode::of)
+                .distinct().toList();
+        if (modes.isEmpty()) {
+            throw new IllegalArgumentException("--modes needs at least one mode\n" + USAGE);
+        }
+        return modes;
+    }
+
+    private static int runCount(String value) {
+        try {
+            int runs = Integer.parseInt(value.trim());
+            if (runs >= 1) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--runs needs a whole number of at least 1, not " + value + "\n" + USAGE);
     }
 
     /** The running platform {@code --target} points at: ports and folder as {@code ./eventflow run} reads them. */

@@ -1,89 +1,153 @@
 package io.eventflow.bench;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 import io.eventflow.bench.ceiling.JobsResult;
-import io.eventflow.bench.ceiling.KafkaResult;
 import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.platform.DatabaseCounters;
 import io.eventflow.bench.platform.Endpoints;
-import io.eventflow.bench.platform.MachineInfo;
-import io.eventflow.bench.platform.ProcFs;
 import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.StatementStatistics;
 import io.eventflow.bench.platform.StoredEvents;
 import io.eventflow.bench.platform.SubscriberPause;
-import io.eventflow.bench.report.BatchResult;
 import io.eventflow.bench.report.EndToEndResult;
-import io.eventflow.bench.report.IngestionResult;
-import io.eventflow.bench.report.Report;
+import io.eventflow.bench.report.ModeResult;
 
 /**
- * One run, phase by phase: idle, end to end (warm-up, burst, fixed rate; while the platform is clean), then -
- * with the subscriber paused - the Helidon no-op ceiling, the publisher, the batch endpoint, Kafka's and
- * JobRunr's ceilings.
- * A failing phase is recorded in the report and the run goes on.
+ * The phases on one platform, whose subscriber runs in one processing mode. End to end while the platform is clean:
+ * a warm-up, the fixed rate, then rounds of a sustained window and a drain. The first platform of a run (primary)
+ * also runs the JobRunr no-op ceiling after each round and, with the subscriber paused, the Helidon no-op ceiling,
+ * the publisher, the batch endpoint, Kafka's and JobRunr's other ceilings. A failing phase is recorded in the
+ * results and the run goes on.
  */
 final class Benchmark {
 
+    private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(3);
     private final BenchOptions options;
     private final Endpoints endpoints;
+    private final String mode;
+    private final boolean batchLoad;
+    private final boolean primary;
     private final Path logDir;
     private final Progress progress;
+    private final Results results;
     private final Scale scale;
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final Attempts attempts;
 
-    Benchmark(BenchOptions options, Endpoints endpoints, Path logDir, Progress progress) {
+    Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean batchLoad, boolean primary, Path logDir,
+              Progress progress, Results results) {
         this.options = options;
         this.endpoints = endpoints;
+        this.mode = mode;
+        this.batchLoad = batchLoad;
+        this.primary = primary;
         this.logDir = logDir;
         this.progress = progress;
+        this.results = results;
         this.scale = options.scale();
-        if (!options.target()) {
-            notes.add("The publisher ran with an API key of the harness's own and its rate limit raised to 10^9 "
-                    + "requests/minute (the limiter still runs on every request).");
-        }
+        this.attempts = new Attempts(options, endpoints, progress, results);
     }
 
-    /** Runs every phase and returns what they measured. */
-    Report run() throws Exception {
-        MachineInfo machine = MachineInfo.detect();
-        String loadBefore = ProcFs.loadAverage();
-        notes.add("PostgreSQL committed durably or not as it reported at the start (SHOW): "
-                + new StoredEvents(endpoints.jdbcUrl()).durability()
-                + "; the JobRunr no-op ceiling ran on the same server.");
+    /** Runs this platform's phases into the results. */
+    void run() throws Exception {
+        boolean counted = options.runs("e2e") || primary && options.runs("jobs");
+        DatabaseCounters counters = counted ? counters() : null;
+        results.note("PostgreSQL of the " + mode + " mode's platform committed durably or not as it reported at its start "
+                + "(SHOW): " + new StoredEvents(endpoints.jdbcUrl()).durability() + ".");
         Map<String, Long> pids = endpoints.pids();
         try (ProcessMonitor monitor = new ProcessMonitor(pids);
              LoadGenerator load = new LoadGenerator(options.smoke() ? 16 : LoadGenerator.MAX_IN_FLIGHT, progress::track)) {
             monitor.watchAlone("harness", ProcessHandle.current().pid());
-            Map<String, Long> idle = idle(monitor);
-            EndToEndBenchmark e2e = new EndToEndBenchmark(endpoints, scale, options.apiKey(), load, monitor, progress);
-            attempt("e2e", "end to end, warm-up", () -> {
-                e2e.warmUp();
-                return null;
-            });
-            EndToEndResult burst = attempt("e2e", "end to end, burst", e2e::burst);
-            EndToEndResult fixed = attempt("e2e", "end to end, fixed rate", e2e::fixedRate);
-            EndToEndResult drain = attempt("e2e", "subscriber drain", () -> e2e.drain(pids.get("subscriber")));
-            Phases later = new Phases(options, endpoints, logDir, progress, monitor, load);
-            try (SubscriberPause pause = SubscriberPause.pause(pids.get("subscriber"))) {
-                notes.add(pause.paused() ? "The subscriber was paused (SIGSTOP) from the ingestion phases to the end."
-                        : "No subscriber pid was found: the subscriber was not paused during the ingestion phases.");
-                IngestionResult noop = attempt("noop", "Helidon no-op ceiling", later::noop);
-                IngestionResult publisher = attempt("publisher", "publisher ingestion", later::publisher);
-                BatchResult batch = attempt("batch", "batch ingestion", later::batch);
-                List<KafkaResult> kafka = new ArrayList<>();
-                for (String codec : List.of("lz4", "gzip")) {
-                    add(kafka, attempt("kafka", "ProducerPerformance " + codec, () -> later.kafka(codec)));
-                }
-                List<JobsResult> jobs = orEmpty(attempt("jobs", "JobRunr no-op ceiling", later::jobs));
-                return new Report(scale.name(), machine, loadBefore, ProcFs.loadAverage(), platform(), idle, noop,
-                        publisher, batch, fixed, burst, drain, kafka, jobs, monitor.history(), notes, failures);
+            if (primary) {
+                results.idleRssKb = idle(monitor);
             }
+            Phases later = new Phases(options, endpoints, logDir, progress, monitor, load);
+            if (options.runs("e2e")) {
+                endToEnd(new EndToEndBenchmark(endpoints, scale, options.apiKey(), mode, batchLoad, load, monitor, progress,
+                        counters), later, counters, pids.get("subscriber"));
+            } else {
+                attempts.notRun("e2e");
+                for (int run = 1; primary && run <= scale.e2eRuns(); run++) {
+                    ceiling(later, run, counters, pids.get("subscriber"));
+                }
+            }
+            if (primary) {
+                paused(later, pids.get("subscriber"));
+            }
+            results.phases.addAll(monitor.history());
+        } finally {
+            if (counters != null) {
+                counters.close();
+            }
+        }
+    }
+
+    /** pg_stat_statements loaded (restarting the server this harness started, if it must), and a counter reader. */
+    private DatabaseCounters counters() {
+        try {
+            progress.phase(mode + " mode's platform: making pg_stat_statements count (may restart PostgreSQL once)");
+            results.note(StatementStatistics.enable(endpoints, !options.target(), RESTART_TIMEOUT));
+        } catch (Exception e) {
+            results.failed("pg_stat_statements on the " + mode + " mode's platform: " + e);
+        }
+        try {
+            return DatabaseCounters.open(endpoints.jdbcUrl());
+        } catch (SQLException e) {
+            results.failed("PostgreSQL's counters on the " + mode + " mode's platform: " + e);
+            return null;
+        }
+    }
+
+    private void endToEnd(EndToEndBenchmark e2e, Phases later, DatabaseCounters counters, Long subscriber) {
+        attempts.attempt("e2e", mode + " mode: warm-up", () -> {
+            e2e.warmUp();
+            return null;
+        });
+        EndToEndResult fixed = attempts.attempt("e2e", mode + " mode: end to end, fixed rate", e2e::fixedRate);
+        List<EndToEndResult> sustained = new ArrayList<>();
+        List<EndToEndResult> drains = new ArrayList<>();
+        for (int run = 1; run <= scale.e2eRuns(); run++) {
+            int round = run;
+            EndToEndResult s = attempts.attempt("e2e", mode + " mode: sustained, run " + run, () -> e2e.sustained(round));
+            if (s != null) {
+                sustained.add(s);
+            }
+            double rate = s == null ? Double.NaN : s.storeRate();
+            attempts.add(drains, "e2e", mode + " mode: drain, run " + run, () -> e2e.drain(round, subscriber, rate));
+            if (primary) {
+                ceiling(later, run, counters, subscriber);
+            }
+        }
+        results.modes.add(new ModeResult(mode, sustained, drains, fixed));
+    }
+
+    /** One run of the JobRunr no-op ceiling, with the subscriber paused so that only JobRunr's own server works. */
+    private void ceiling(Phases later, int run, DatabaseCounters counters, Long subscriber) {
+        attempts.add(results.ceilingRuns, "jobs", "JobRunr no-op ceiling, run " + run, () -> {
+            try (SubscriberPause pause = SubscriberPause.pause(subscriber)) {
+                return later.ceiling(run, counters);
+            }
+        });
+    }
+
+    private void paused(Phases later, Long subscriber) throws InterruptedException {
+        try (SubscriberPause pause = SubscriberPause.pause(subscriber)) {
+            results.note(pause.paused() ? "The subscriber was paused (SIGSTOP) from the ingestion phases to the end."
+                    : "No subscriber pid was found: the subscriber was not paused during the ingestion phases.");
+            results.noop = attempts.attempt("noop", "Helidon no-op ceiling", later::noop);
+            results.publisher = attempts.attempt("publisher", "publisher ingestion", later::publisher);
+            results.batch = attempts.attempt("batch", "batch ingestion", later::batch);
+            for (String codec : List.of("lz4", "gzip")) {
+                attempts.add(results.kafka, "kafka", "ProducerPerformance " + codec, () -> later.kafka(codec));
+            }
+            List<JobsResult> jobs = attempts.attempt("jobs", "JobRunr no-op jobs", later::jobs);
+            results.jobs.addAll(jobs == null ? List.of() : jobs);
         }
     }
 
@@ -92,44 +156,5 @@ final class Benchmark {
         ProcessMonitor.Phase idle = monitor.begin("idle");
         LockSupport.parkNanos(scale.settle().toNanos());
         return idle.end().peakRssKb();
-    }
-
-    private String platform() {
-        return options.target() ? "a running platform (" + endpoints.publisher() + ")"
-                : "a platform it started itself (./eventflow run, temporary EVENTFLOW_HOME)";
-    }
-
-    private <T> T attempt(String name, String phase, Callable<T> work) {
-        if (!options.runs(name)) {
-            String note = "Not run (--only " + String.join(",", options.phases()) + "): " + name + " phases.";
-            if (!notes.contains(note)) {
-                notes.add(note);
-            }
-            return null;
-        }
-        List<String> stopped = endpoints.pids().entrySet().stream()
-                .filter(e -> !ProcessHandle.of(e.getValue()).map(ProcessHandle::isAlive).orElse(false))
-                .map(Map.Entry::getKey).toList();
-        if (!stopped.isEmpty()) {
-            failures.add(phase + ": skipped, the platform's " + stopped + " stopped (see its logs)");
-            return null;
-        }
-        try {
-            return work.call();
-        } catch (Exception | LinkageError e) {
-            failures.add(phase + ": " + e);
-            progress.phase(phase + " FAILED: " + e);
-            return null;
-        }
-    }
-
-    private static <T> void add(List<T> list, T item) {
-        if (item != null) {
-            list.add(item);
-        }
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

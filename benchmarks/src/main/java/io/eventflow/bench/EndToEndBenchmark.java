@@ -2,155 +2,143 @@ package io.eventflow.bench;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.eventflow.bench.load.EventBodies;
-import io.eventflow.bench.load.Latency;
 import io.eventflow.bench.load.LoadGenerator;
 import io.eventflow.bench.load.LoadResult;
 import io.eventflow.bench.load.Rates;
+import io.eventflow.bench.platform.DatabaseCounters;
+import io.eventflow.bench.platform.DbCounters;
 import io.eventflow.bench.platform.Endpoints;
 import io.eventflow.bench.platform.ProcessMonitor;
 import io.eventflow.bench.platform.StoredEvents;
 import io.eventflow.bench.platform.SubscriberPause;
 import io.eventflow.bench.platform.Usage;
 import io.eventflow.bench.report.EndToEndResult;
-import org.HdrHistogram.Histogram;
 
 /**
- * Events from POST to stored row, timed with the 202's arrival and the rows' own timestamps
- * ({@code event_processing_status.created_at}, {@code user_analytics_events.processed_at}).
+ * Events from POST to stored row in one processing mode: a warm-up, a fixed rate (latency), a sustained window
+ * (the rate the platform stores while it takes events in) and a drain (the subscriber alone on a backlog). The
+ * sustained load goes to the single-event endpoint in per-event mode and to the batch endpoint in batched mode, held
+ * ahead of the stored rows by a {@link GatedLoad}.
  */
 final class EndToEndBenchmark {
 
     private final Endpoints endpoints;
     private final Scale scale;
     private final String apiKey;
+    private final String mode;
+    private final boolean batchLoad;
     private final LoadGenerator load;
     private final ProcessMonitor monitor;
     private final Progress progress;
+    private final StoredRuns runs;
+    private final GatedLoad gated;
 
-    EndToEndBenchmark(Endpoints endpoints, Scale scale, String apiKey, LoadGenerator load, ProcessMonitor monitor,
-                      Progress progress) {
+    EndToEndBenchmark(Endpoints endpoints, Scale scale, String apiKey, String mode, boolean batchLoad, LoadGenerator load,
+                      ProcessMonitor monitor, Progress progress, DatabaseCounters counters) {
         this.endpoints = endpoints;
         this.scale = scale;
         this.apiKey = apiKey;
+        this.mode = mode;
+        this.batchLoad = batchLoad;
         this.load = load;
         this.monitor = monitor;
         this.progress = progress;
+        StoredEvents store = new StoredEvents(endpoints.jdbcUrl());
+        this.runs = new StoredRuns(store, counters, scale, progress);
+        this.gated = new GatedLoad(load, store, scale.backlogFloor());
     }
 
     /**
-     * Events at four times the fixed rate for the warm-up time, awaited until stored, and not measured: the end-to-end
-     * phases come first in a run, and without it they would time the services' JIT compilation.
+     * The sustained load for the warm-up time, awaited until stored and not measured: the end-to-end phases come first
+     * on a fresh platform, and without it they would time the services' JIT compilation.
      */
-    void warmUp() throws SQLException {
-        int rate = scale.e2eRate() * 4;
+    void warmUp() throws Exception {
         EventBodies events = new EventBodies(Bench.runId("w"), apiKey);
-        progress.phase("end to end: warm-up, " + rate + " events/s for " + scale.warmup().toMillis() + " ms");
-        LoadResult result = load.open("end to end warm-up", events.singles(url()), rate, scale.warmup(),
-                (seq, status, body) -> { });
-        new StoredEvents(endpoints.jdbcUrl()).await(events.userIds(), result.ok(), scale.drainTimeout(),
-                n -> progress.track(() -> "warm-up: " + n + " of " + result.ok() + " stored"));
+        GatedLoad.Shape shape = shape(events);
+        progress.phase(mode + " mode: warm-up, " + shape.endpoint() + " for " + scale.e2eWarmup().toMillis() + " ms");
+        GatedLoad.Sent sent = gated.send("end to end warm-up, " + mode, shape, events, scale.e2eWarmup());
+        runs.store().await(events.userIds(), sent.result().ok(), scale.drainTimeout(),
+                n -> progress.track(() -> "warm-up: " + n + " of " + sent.result().ok() + " stored"));
     }
 
-    /** A fixed offered rate (open model): the latency from accepted to stored. */
+    /** A fixed offered rate of single events (open model): the latency from accepted to stored. */
     EndToEndResult fixedRate() throws SQLException {
         int rate = scale.e2eRate();
-        String label = "end to end @" + rate + "/s";
+        String label = "end to end @" + rate + "/s, " + mode + " mode";
         EventBodies events = new EventBodies(Bench.runId("r"), apiKey);
-        long[] accepted = new long[(int) (rate * scale.e2eFixed().toSeconds()) + 1];
+        Map<Long, Long> accepted = new ConcurrentHashMap<>();
         progress.phase(label + " for " + scale.e2eFixed().toSeconds() + " s");
+        DbCounters before = runs.counters();
         ProcessMonitor.Phase phase = monitor.begin(label);
         long startMicros = Rates.nowMicros();
-        LoadResult result = load.open(label, events.singles(url()), rate, scale.e2eFixed(), acceptance(accepted));
-        return collect(label, events, result, accepted, startMicros, rate, phase);
-    }
-
-    /** A burst sent as fast as the publisher takes it: the sustained rate from POST to stored row. */
-    EndToEndResult burst() throws SQLException {
-        int events = scale.e2eBurst();
-        String label = "end to end, burst of " + events;
-        EventBodies bodies = new EventBodies(Bench.runId("b"), apiKey);
-        long[] accepted = new long[events];
-        progress.phase(label + " from " + scale.concurrency() + " clients");
-        ProcessMonitor.Phase phase = monitor.begin(label);
-        long startMicros = Rates.nowMicros();
-        LoadResult result = load.closed(label, bodies.singles(url()), scale.concurrency(), Duration.ofMinutes(5),
-                events, acceptance(accepted));
-        return collect(label, bodies, result, accepted, startMicros, 0, phase);
+        LoadResult result = load.open(label, events.singles(singlesUrl()), rate, scale.e2eFixed(),
+                (seq, status, body) -> GatedLoad.accepted(accepted, seq, status));
+        return runs.collect(new StoredRuns.Run(label, "POST " + EventBodies.SINGLE_PATH + " at " + rate + "/s", events,
+                result, accepted, 1, startMicros, rate, null, null, before), phase, null);
     }
 
     /**
-     * The subscriber alone: with it paused, a backlog of burst-size events goes in through the batch endpoint; then
-     * it is resumed and the rate at which its jobs store the backlog is measured, with no ingestion beside it.
+     * The platform under as much load as it stores, for the window: the rate is read from the rows stored inside it
+     * (its first fifth left out, while the pipeline fills), the database's work over all the phase's events.
      */
-    EndToEndResult drain(Long subscriberPid) throws Exception {
-        int events = scale.e2eBurst();
+    EndToEndResult sustained(int run) throws Exception {
+        String label = "end to end, sustained, " + mode + " mode, run " + run + " of " + scale.e2eRuns();
+        EventBodies events = new EventBodies(Bench.runId("s"), apiKey);
+        GatedLoad.Shape shape = shape(events);
+        progress.phase(label + ": " + shape.endpoint() + " for " + scale.e2eWindow().toSeconds() + " s");
+        DbCounters before = runs.counters();
+        ProcessMonitor.Phase phase = monitor.begin(label);
+        long startMicros = Rates.nowMicros();
+        GatedLoad.Sent sent = gated.send(label, shape, events, scale.e2eWindow());
+        long endMicros = Rates.nowMicros();
+        Usage usage = phase.end();
+        long[] window = {startMicros + (endMicros - startMicros) / 5, endMicros};
+        return runs.collect(new StoredRuns.Run(label, shape.endpoint(), events, sent.result(), sent.accepted(),
+                shape.eventsPerRequest(), startMicros, 0, window, sent.backlog(), before), phase, usage);
+    }
+
+    /**
+     * The subscriber alone: with it paused, a backlog of {@code drainFor} of the sustained rate goes in through the
+     * batch endpoint; then it is resumed and the rate at which it stores the backlog is measured.
+     */
+    EndToEndResult drain(int run, Long subscriberPid, double sustainedRate) throws Exception {
+        int events = scale.drainEvents(sustainedRate);
         int size = scale.batchSize();
-        String label = "subscriber drain of a backlog of " + events;
+        String label = "subscriber drain, " + mode + " mode, run " + run + " of " + scale.e2eRuns();
         EventBodies bodies = new EventBodies(Bench.runId("d"), apiKey);
+        DbCounters before;
         LoadResult sent;
         try (SubscriberPause pause = SubscriberPause.pause(subscriberPid)) {
             if (!pause.paused()) {
                 throw new IllegalStateException("the subscriber's process was not found, so it could not be paused");
             }
-            progress.phase(label + ": sending it with the subscriber paused");
-            sent = load.closed(label + " (sending)", bodies.batches(endpoints.publisher() + "/api/v1/events/batch", size),
-                    4, Duration.ofMinutes(5), (events + size - 1) / size, (seq, status, body) -> { });
+            progress.phase(label + ": a backlog of " + events + " events, sent with the subscriber paused");
+            before = runs.counters();
+            sent = load.closed(label + " (sending)", bodies.batches(batchUrl(), size), scale.batchClients(),
+                    Duration.ofMinutes(5), events / size, LoadGenerator.Listener.NONE);
             progress.phase(label + ": subscriber resumed");
         }
         ProcessMonitor.Phase phase = monitor.begin(label);
         long startMicros = Rates.nowMicros();
         LoadResult accepted = new LoadResult(sent.label(), 0, sent.concurrency(), sent.ok() * size,
                 sent.failed() * size, sent.outcomes(), sent.seconds(), sent.latency());
-        return collect(label, bodies, accepted, new long[0], startMicros, 0, phase);
+        return runs.collect(new StoredRuns.Run(label, "backlog of " + events + " sent to POST " + EventBodies.BATCH_PATH,
+                bodies, accepted, Map.of(), size, startMicros, 0, null, null, before), phase, null);
     }
 
-    private EndToEndResult collect(String label, EventBodies events, LoadResult result, long[] accepted,
-                                   long startMicros, int rate, ProcessMonitor.Phase phase) throws SQLException {
-        progress.phase(label + ": waiting until " + result.ok() + " accepted events are stored");
-        StoredEvents db = new StoredEvents(endpoints.jdbcUrl());
-        db.await(events.userIds(), result.ok(), scale.drainTimeout(),
-                n -> progress.track(() -> n + " of " + result.ok() + " stored"));
-        Usage usage = phase.end();
-        List<StoredEvents.Row> rows = db.rows(events.userIds());
-        ToLongFunction<StoredEvents.Row> acceptedAt = r -> r.seq() < accepted.length ? accepted[(int) r.seq()] : 0;
-        ToLongFunction<StoredEvents.Row> sentAt = r -> rate > 0 ? startMicros + r.seq() * 1_000_000L / rate : 0;
-        long lastStored = rows.stream().mapToLong(StoredEvents.Row::storedMicros).max().orElse(startMicros);
-        return new EndToEndResult(label, result, rows.size(),
-                latency(rows, acceptedAt, StoredEvents.Row::storedMicros),
-                latency(rows, sentAt, StoredEvents.Row::storedMicros),
-                latency(rows, acceptedAt, StoredEvents.Row::scheduledMicros),
-                latency(rows, StoredEvents.Row::scheduledMicros, StoredEvents.Row::storedMicros),
-                Rates.steadyRate(rows.stream().mapToLong(StoredEvents.Row::scheduledMicros).toArray()),
-                Rates.steadyRate(rows.stream().mapToLong(StoredEvents.Row::storedMicros).toArray()),
-                Rates.overall(rows.size(), startMicros, lastStored), usage);
+    private GatedLoad.Shape shape(EventBodies events) {
+        return GatedLoad.Shape.of(batchLoad, events, endpoints.publisher(), scale);
     }
 
-    private static Latency latency(List<StoredEvents.Row> rows, ToLongFunction<StoredEvents.Row> from,
-                                   ToLongFunction<StoredEvents.Row> to) {
-        Histogram micros = Latency.microsHistogram();
-        for (StoredEvents.Row row : rows) {
-            long start = from.applyAsLong(row);
-            long end = to.applyAsLong(row);
-            if (start > 0 && end > 0) {
-                micros.recordValue(Math.max(0, end - start));
-            }
-        }
-        return Latency.of(micros);
+    private String singlesUrl() {
+        return endpoints.publisher() + EventBodies.SINGLE_PATH;
     }
 
-    private static LoadGenerator.Listener acceptance(long[] accepted) {
-        return (seq, status, body) -> {
-            if (status >= 200 && status < 300 && seq < accepted.length) {
-                accepted[(int) seq] = Rates.nowMicros();
-            }
-        };
-    }
-
-    private String url() {
-        return endpoints.publisher() + "/api/v1/events/analytics";
+    private String batchUrl() {
+        return endpoints.publisher() + EventBodies.BATCH_PATH;
     }
 }

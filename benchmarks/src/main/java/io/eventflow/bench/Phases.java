@@ -1,8 +1,11 @@
 package io.eventflow.bench;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.eventflow.bench.ceiling.JobRunrCeiling;
@@ -12,12 +15,19 @@ import io.eventflow.bench.ceiling.KafkaResult;
 import io.eventflow.bench.ceiling.NoopServer;
 import io.eventflow.bench.load.EventBodies;
 import io.eventflow.bench.load.LoadGenerator;
+import io.eventflow.bench.platform.DatabaseCounters;
+import io.eventflow.bench.platform.DbCounters;
+import io.eventflow.bench.platform.DbWork;
 import io.eventflow.bench.platform.Endpoints;
 import io.eventflow.bench.platform.ProcessMonitor;
+import io.eventflow.bench.platform.Usage;
 import io.eventflow.bench.report.BatchResult;
 import io.eventflow.bench.report.IngestionResult;
 
-/** The phases that run while the subscriber is paused: HTTP ingestion with its ceiling, Kafka's and JobRunr's. */
+/**
+ * The phases that run while the subscriber is paused: HTTP ingestion with its ceiling, Kafka's and JobRunr's (the
+ * no-op ceiling runs between the end-to-end rounds).
+ */
 final class Phases {
 
     private final BenchOptions options;
@@ -86,21 +96,55 @@ final class Phases {
         }
     }
 
-    /** JobRunr no-op jobs: enqueued one at a time, in bulk, and at the end-to-end rate. */
+    /**
+     * One run of the JobRunr no-op ceiling the end-to-end figures are set against: jobs enqueued in bulk on a fresh
+     * job server, with what the database did per job (from {@code counters}, when read).
+     */
+    JobsResult ceiling(int run, DatabaseCounters counters) throws SQLException {
+        String name = "JobRunr no-op ceiling, run " + run + " of " + scale.e2eRuns() + ": " + scale.jobs() + " jobs in bulk";
+        progress.phase(name + ": starting a background job server on the platform's PostgreSQL");
+        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
+            progress.phase(name);
+            progress.track(() -> jobs.succeeded() + " jobs succeeded");
+            DbCounters before = counters == null ? null : counters.read();
+            ProcessMonitor.Phase phase = monitor.begin(name);
+            AtomicReference<Usage> usage = new AtomicReference<>();
+            AtomicReference<DbCounters> after = new AtomicReference<>();
+            JobsResult result = jobs.bulk("bulk enqueue, run " + run + " of " + scale.e2eRuns(), scale.jobs(),
+                    scale.drainTimeout(), () -> {
+                        usage.set(phase.end());
+                        after.set(before == null ? null : settled(counters));
+                    });
+            DbWork work = before == null ? null : DbWork.between(before, after.get(), scale.jobs());
+            result = result.measured(work, usage.get());
+            progress.result(String.format(Locale.ROOT, "%s: %,.0f jobs/s%s", name, result.processRate(), work == null ? ""
+                    : String.format(Locale.ROOT, "; per job %.2f commits, %.2f WAL flushes", work.commitsPerUnit(),
+                    work.walSyncsPerUnit())));
+            return result;
+        }
+    }
+
+    /** JobRunr no-op jobs enqueued one at a time (as a consumer would), and at the end-to-end fixed rate. */
     List<JobsResult> jobs() {
-        progress.phase("JobRunr no-op ceiling: starting a background job server on the platform's PostgreSQL");
+        progress.phase("JobRunr no-op jobs: starting a background job server on the platform's PostgreSQL");
         List<JobsResult> results = new ArrayList<>();
         try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
             progress.track(() -> jobs.succeeded() + " jobs succeeded");
             int sequential = Math.max(10, scale.jobs() / 20);
             results.add(measure("JobRunr: " + sequential + " jobs enqueued one at a time",
                     () -> jobs.sequential(sequential, scale.drainTimeout())));
-            results.add(measure("JobRunr: " + scale.jobs() + " jobs enqueued in bulk",
-                    () -> jobs.bulk(scale.jobs(), scale.drainTimeout())));
             results.add(measure("JobRunr: " + scale.e2eRate() + " jobs/s for " + scale.e2eFixed().toSeconds() + " s",
                     () -> jobs.paced(scale.e2eRate(), scale.e2eFixed(), scale.drainTimeout())));
         }
         return results;
+    }
+
+    private static DbCounters settled(DatabaseCounters counters) {
+        try {
+            return counters.settled();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read PostgreSQL's counters", e);
+        }
     }
 
     private JobsResult measure(String name, Supplier<JobsResult> step) {

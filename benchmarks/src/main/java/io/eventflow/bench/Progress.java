@@ -39,6 +39,14 @@ final class Progress implements AutoCloseable {
         out.println("[bench " + elapsed() + "] " + name);
     }
 
+    /** Prints what a step measured on a line of its own; the phase goes on. */
+    void result(String line) {
+        if (terminal) {
+            out.print("\r\033[K");
+        }
+        out.println("[bench " + elapsed() + "] => " + line);
+    }
+
     /** What the running step reports on the progress line (sent, ok, errors...). */
     void track(Supplier<String> status) {
         this.status = status;

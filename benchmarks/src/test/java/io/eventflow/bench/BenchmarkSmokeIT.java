@@ -3,13 +3,17 @@ package io.eventflow.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.eventflow.bench.ceiling.KafkaResult;
+import io.eventflow.bench.platform.DbWork;
+import io.eventflow.bench.platform.HarnessSql;
 import io.eventflow.bench.report.EndToEndResult;
 import io.eventflow.bench.report.MarkdownReport;
+import io.eventflow.bench.report.ModeResult;
 import io.eventflow.bench.report.Report;
 import io.eventflow.testing.Devkit;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code ./eventflow bench --smoke} as CI runs it: the harness starts the platform itself on free ports,
- * runs every phase for a moment and stops everything. Asserts the report is complete, never a speed.
+ * {@code ./eventflow bench --smoke} as CI runs it: the harness starts the platform itself on free ports, once per
+ * processing mode, runs every phase for a moment and stops everything. Asserts the report is complete, never a speed.
  */
 class BenchmarkSmokeIT {
 
@@ -54,7 +59,9 @@ class BenchmarkSmokeIT {
         assertThat(report.batch().measured()).as(report.batch().note()).isTrue();
         assertThat(report.batch().eventsPerSecond()).isPositive();
         assertThat(report.kafka()).extracting(KafkaResult::compression).containsExactly("lz4", "gzip");
-        assertThat(report.jobs()).hasSize(3);
+        assertThat(report.ceilingRuns()).hasSize(1);
+        assertThat(report.jobs()).hasSize(2);
+        assertThat(report.modes()).extracting(ModeResult::mode).containsExactly("per-event", "batched");
     }
 
     @Test
@@ -62,8 +69,9 @@ class BenchmarkSmokeIT {
         String markdown = Files.readString(out);
 
         assertThat(markdown).contains(MarkdownReport.SECTIONS);
-        assertThat(markdown).contains("single-event ingestion, saturation", "end to end, sustained",
-                "accepted-to-stored p99", "ProducerPerformance lz4", "ProducerPerformance gzip", "JobRunr no-op");
+        assertThat(markdown).contains("single-event ingestion, saturation", "end to end, sustained, per-event mode",
+                "end to end, sustained, batched mode", "accepted-to-stored p99", "ProducerPerformance lz4",
+                "ProducerPerformance gzip", "JobRunr no-op", "POST /api/v1/events/batch, 5 events each");
         assertThat(markdown).contains("cores (nproc)", "Smoke run");
     }
 
@@ -74,11 +82,44 @@ class BenchmarkSmokeIT {
     }
 
     @Test
-    void everyAcceptedEventReachedTheDatabase() {
-        for (EndToEndResult e2e : List.of(report.endToEndFixed(), report.endToEndBurst(), report.drain())) {
-            assertThat(e2e.load().ok()).isPositive();
-            assertThat(e2e.stored()).isEqualTo(e2e.load().ok());
+    void everyAcceptedEventReachedTheDatabaseInEveryMode() {
+        for (ModeResult mode : report.modes()) {
+            assertThat(mode.sustained()).as(mode.mode()).hasSize(1);
+            assertThat(mode.drains()).as(mode.mode()).hasSize(1);
+            for (EndToEndResult e2e : runs(mode)) {
+                assertThat(e2e.load().ok()).as(e2e.label()).isPositive();
+                assertThat(e2e.stored()).as(e2e.label()).isEqualTo(e2e.load().ok());
+            }
         }
+    }
+
+    @Test
+    void readsWhatTheDatabaseDidPerStoredEventAndPerNoOpJob() {
+        for (ModeResult mode : report.modes()) {
+            for (EndToEndResult e2e : List.of(mode.sustained().getFirst(), mode.drains().getFirst())) {
+                DbWork work = e2e.work();
+                assertThat(work).as(e2e.label()).isNotNull();
+                assertThat(work.units()).isEqualTo(e2e.stored());
+                assertThat(work.commits()).as(e2e.label()).isPositive();
+                assertThat(work.walSyncs()).as(e2e.label()).isPositive();
+                // pg_stat_statements was loaded into the devkit's PostgreSQL: statements are counted, the harness's not
+                assertThat(work.statements()).as(e2e.label()).isPositive();
+                assertThat(work.topStatements().keySet()).noneMatch(sql -> sql.contains(HarnessSql.TAG));
+                assertThat(work.jobs()).as(e2e.label()).isPositive();
+            }
+        }
+        DbWork perEvent = report.modes().getFirst().sustained().getFirst().work();
+        assertThat(perEvent.jobsPerUnit()).as("one JobRunr job per event in per-event mode").isCloseTo(1.0, within(0.2));
+        DbWork noop = report.ceilingRuns().getFirst().work();
+        assertThat(noop.commits()).isPositive();
+        assertThat(noop.statements()).isPositive();
+    }
+
+    private static List<EndToEndResult> runs(ModeResult mode) {
+        List<EndToEndResult> runs = new ArrayList<>(mode.sustained());
+        runs.addAll(mode.drains());
+        runs.add(mode.fixed());
+        return runs;
     }
 
     @Test

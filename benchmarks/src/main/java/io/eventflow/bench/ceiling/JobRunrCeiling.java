@@ -7,7 +7,6 @@ import java.util.stream.LongStream;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jobrunr.jobs.mappers.JobMapper;
-import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobActivator;
@@ -69,12 +68,17 @@ public final class JobRunrCeiling implements AutoCloseable {
         return finish("sequential enqueue", jobs, enqueueRate, timeout);
     }
 
-    /** Enqueues {@code jobs} in one bulk call and measures how fast the server works them off. */
-    public JobsResult bulk(int jobs, Duration timeout) {
+    /**
+     * Enqueues {@code jobs} in one bulk call and measures how fast the server works them off; {@code done} runs once
+     * they succeeded (or the time is up), before the harness reads and deletes them.
+     */
+    public JobsResult bulk(String label, int jobs, Duration timeout, Runnable done) {
         long start = System.nanoTime();
         scheduler.enqueue(LongStream.range(0, jobs).mapToObj(NoopJobRequest::new));
         double enqueueRate = jobs / ((System.nanoTime() - start) / 1e9);
-        return finish("bulk enqueue", jobs, enqueueRate, timeout);
+        awaitSucceeded(jobs, timeout);
+        done.run();
+        return finish(label, jobs, enqueueRate, timeout);
     }
 
     /** Enqueues {@code rate} jobs per second for {@code duration}: the pick-up latency of a lightly loaded server. */
@@ -90,19 +94,23 @@ public final class JobRunrCeiling implements AutoCloseable {
         }
         JobsResult result = finish("paced " + rate + "/s", jobs, rate, timeout);
         // completions follow the pace here, so their rate says nothing about the ceiling
-        return new JobsResult(result.label(), jobs, rate, Double.NaN, result.latency());
+        return new JobsResult(result.label(), jobs, rate, Double.NaN, result.latency(), null, null);
     }
 
-    /** Succeeded jobs so far, for the progress line. */
+    /** Succeeded jobs so far, for the progress line (a query of the harness's own, left out of the counts). */
     public long succeeded() {
-        return storage.countJobs(StateName.SUCCEEDED);
+        return times.succeeded();
     }
 
-    private JobsResult finish(String label, int jobs, double enqueueRate, Duration timeout) {
+    private void awaitSucceeded(int jobs, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (succeeded() < jobs && System.nanoTime() < deadline) {
             LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
+    }
+
+    private JobsResult finish(String label, int jobs, double enqueueRate, Duration timeout) {
+        awaitSucceeded(jobs, timeout);
         JobsResult result = times.read(label, jobs, enqueueRate);
         times.clearSucceeded();
         return result;

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.eventflow.bench.load.Latency;
 import io.eventflow.bench.load.Rates;
+import io.eventflow.bench.platform.HarnessSql;
 import org.HdrHistogram.Histogram;
 
 /** Reads when the benchmark's JobRunr jobs were created and succeeded, straight from JobRunr's table. */
@@ -28,7 +29,9 @@ final class JobTimes {
     JobsResult read(String label, int jobs, double enqueueRate) {
         List<long[]> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT createdAt, updatedAt FROM " + table + " WHERE state = 'SUCCEEDED'")) {
+             ResultSet rs = s.executeQuery(HarnessSql.tagged("SELECT createdAt, updatedAt FROM " + table
+                     + " WHERE state = 'SUCCEEDED'"))) {
+            HarnessSql.counted();
             while (rs.next()) {
                 rows.add(new long[] {micros(rs.getTimestamp(1)), micros(rs.getTimestamp(2))});
             }
@@ -41,7 +44,19 @@ final class JobTimes {
         if (rows.size() < jobs) {
             label += " (only " + rows.size() + " of " + jobs + " succeeded in time)";
         }
-        return new JobsResult(label, jobs, enqueueRate, Rates.steadyRate(done), Latency.of(latency));
+        return new JobsResult(label, jobs, enqueueRate, Rates.steadyRate(done), Latency.of(latency), null, null);
+    }
+
+    /** The succeeded jobs in the table now. */
+    long succeeded() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(HarnessSql.tagged("SELECT count(*) FROM " + table + " WHERE state = 'SUCCEEDED'"))) {
+            HarnessSql.counted();
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the succeeded jobs of " + table, e);
+        }
     }
 
     /** Deletes every job of the benchmark's tables; only before the job server starts. */
@@ -59,7 +74,8 @@ final class JobTimes {
 
     private void delete(String where) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM " + table + where);
+            HarnessSql.counted();
+            s.executeUpdate(HarnessSql.tagged("DELETE FROM " + table + where));
         } catch (SQLException e) {
             // the table does not exist before JobRunr's first migration: nothing to delete
         }

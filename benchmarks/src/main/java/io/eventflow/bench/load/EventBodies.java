@@ -17,6 +17,10 @@ import java.util.stream.LongStream;
  */
 public final class EventBodies {
 
+    /** The publisher's single-event endpoint. */
+    public static final String SINGLE_PATH = "/api/v1/events/analytics";
+    /** The publisher's batch endpoint: a JSON array of typed events, answered with one outcome per event. */
+    public static final String BATCH_PATH = "/api/v1/events/batch";
     /** How many distinct user ids (Kafka keys) a run spreads its events over. */
     public static final int USERS = 16;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

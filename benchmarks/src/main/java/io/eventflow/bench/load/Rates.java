@@ -26,6 +26,18 @@ public final class Rates {
         return seconds > 0 ? (to - from) / seconds : Double.NaN;
     }
 
+    /**
+     * Completions per second inside a window of microseconds {@code [fromMicros, toMicros]}: those timestamped in it,
+     * over its length; NaN for an empty window.
+     */
+    public static double windowRate(long[] timestampsMicros, long fromMicros, long toMicros) {
+        if (toMicros <= fromMicros) {
+            return Double.NaN;
+        }
+        long inside = Arrays.stream(timestampsMicros).filter(t -> t >= fromMicros && t <= toMicros).count();
+        return inside / ((toMicros - fromMicros) / 1e6);
+    }
+
     /** Events per second over a span of microseconds. */
     public static double overall(long count, long fromMicros, long toMicros) {
         double seconds = (toMicros - fromMicros) / 1e6;

@@ -35,11 +35,15 @@ public final class PlatformLauncher implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts the platform with these extra environment variables; returns once it printed that it is up. */
-    public static PlatformLauncher start(Path root, Path logDir, Map<String, String> extraEnv) throws IOException {
+    /**
+     * Starts the platform with these extra environment variables; returns once it printed that it is up. Its
+     * processes' logs go to {@code logDir/name/}, the script's own to {@code logDir/eventflow-run[-suffix].log}.
+     */
+    public static PlatformLauncher start(Path root, Path logDir, String name, Map<String, String> extraEnv)
+            throws IOException {
         Path home = Files.createTempDirectory("eventflow-bench-");
         // the platform's logs (kafka, postgres, publisher, subscriber) go straight to the harness's, kept after the run
-        Path platformLogs = Files.createDirectories(logDir.toAbsolutePath().resolve("platform"));
+        Path platformLogs = Files.createDirectories(logDir.toAbsolutePath().resolve(name));
         Files.createSymbolicLink(home.resolve("logs"), platformLogs);
         int publisher = Devkit.freePort();
         int subscriber = Devkit.freePort();
@@ -55,7 +59,8 @@ public final class PlatformLauncher implements AutoCloseable {
         builder.environment().putAll(extraEnv);
         ManagedProcess run;
         try {
-            run = ManagedProcess.start(builder, logDir.resolve("eventflow-run.log"), "Eventflow is up", START_TIMEOUT);
+            String runLog = "eventflow-run" + name.replaceFirst("^platform", "") + ".log";
+            run = ManagedProcess.start(builder, logDir.resolve(runLog), "Eventflow is up", START_TIMEOUT);
         } catch (IOException | RuntimeException e) {
             deleteRecursively(home);
             throw e;

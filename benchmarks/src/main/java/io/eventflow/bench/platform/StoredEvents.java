@@ -2,7 +2,6 @@ package io.eventflow.bench.platform;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,14 +36,9 @@ public final class StoredEvents {
     /** Polls until {@code expected} rows of these users are stored or the time is up; returns the last count. */
     public long await(List<String> userIds, long expected, Duration timeout, LongConsumer progress) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection c = connect(); PreparedStatement count = c.prepareStatement(COUNT)) {
-            count.setArray(1, users(c, userIds));
-            long stored = 0;
+        try (Counter counter = counter(userIds)) {
             while (true) {
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    stored = rs.getLong(1);
-                }
+                long stored = counter.count();
                 progress.accept(stored);
                 if (stored >= expected || System.nanoTime() > deadline) {
                     return stored;
@@ -54,11 +48,50 @@ public final class StoredEvents {
         }
     }
 
+    /** Counts the stored rows of these users, as often as asked, on one connection. */
+    public Counter counter(List<String> userIds) throws SQLException {
+        Connection c = connect();
+        try {
+            PreparedStatement count = c.prepareStatement(HarnessSql.tagged(COUNT));
+            count.setArray(1, users(c, userIds));
+            return new Counter(c, count);
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** The stored rows of one set of users, counted on a connection of its own. */
+    public static final class Counter implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement count;
+
+        private Counter(Connection connection, PreparedStatement count) {
+            this.connection = connection;
+            this.count = count;
+        }
+
+        /** The rows stored now. */
+        public long count() throws SQLException {
+            HarnessSql.counted();
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
     /** Every stored row of these users. */
     public List<Row> rows(List<String> userIds) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement query = c.prepareStatement(ROWS)) {
+        try (Connection c = connect(); PreparedStatement query = c.prepareStatement(HarnessSql.tagged(ROWS))) {
             query.setArray(1, users(c, userIds));
+            HarnessSql.counted();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), micros(rs.getObject(2, OffsetDateTime.class)),
@@ -74,7 +107,8 @@ public final class StoredEvents {
         List<String> settings = new ArrayList<>();
         try (Connection c = connect(); Statement show = c.createStatement()) {
             for (String name : List.of("fsync", "synchronous_commit")) {
-                try (ResultSet rs = show.executeQuery("SHOW " + name)) {
+                HarnessSql.counted();
+                try (ResultSet rs = show.executeQuery(HarnessSql.tagged("SHOW " + name))) {
                     settings.add(name + "=" + (rs.next() ? rs.getString(1) : "?"));
                 }
             }
@@ -83,7 +117,7 @@ public final class StoredEvents {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        return HarnessSql.connect(jdbcUrl);
     }
 
     private static Array users(Connection c, List<String> userIds) throws SQLException {

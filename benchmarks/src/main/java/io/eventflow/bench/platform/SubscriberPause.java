@@ -23,7 +23,7 @@ public final class SubscriberPause implements AutoCloseable {
             return new SubscriberPause(null);
         }
         try {
-            signal("STOP", pid);
+            Signals.send("STOP", pid);
         } catch (IOException e) {
             return new SubscriberPause(null);
         }
@@ -39,18 +39,11 @@ public final class SubscriberPause implements AutoCloseable {
 
     private void resume() {
         try {
-            signal("CONT", pid);
+            Signals.send("CONT", pid);
         } catch (IOException e) {
             System.err.println("[bench] could not resume the subscriber (pid " + pid + "): " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void signal(String signal, long pid) throws IOException, InterruptedException {
-        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
-        if (exit != 0) {
-            throw new IOException("kill -" + signal + " " + pid + " exited with " + exit);
         }
     }
 

@@ -12,13 +12,14 @@ import io.eventflow.bench.platform.MachineInfo;
 import io.eventflow.bench.platform.Usage;
 
 /**
- * Everything one run measured; a part is null when its phase failed (the reason is in
- * {@code failures}). {@link MarkdownReport} turns it into BENCHMARKS.md.
+ * Everything one run measured; a part is null (or a list empty) when its phase failed (the reason is in
+ * {@code failures}). {@code scale} is {@code full} or {@code smoke}; {@code modes} holds the end-to-end figures of
+ * each processing mode; {@code ceilingRuns} each run of the JobRunr no-op ceiling (bulk enqueue) the ratios are
+ * taken against; {@code jobs} JobRunr's other steps. {@link MarkdownReport} turns it into BENCHMARKS.md.
  */
-public record Report(String mode, MachineInfo machine, String loadBefore, String loadAfter, String platform,
+public record Report(String scale, MachineInfo machine, String loadBefore, String loadAfter, String platform,
                      Map<String, Long> idleRssKb, IngestionResult noop, IngestionResult publisher, BatchResult batch,
-                     EndToEndResult endToEndFixed, EndToEndResult endToEndBurst, EndToEndResult drain,
-                     List<KafkaResult> kafka,
+                     List<ModeResult> modes, List<JobsResult> ceilingRuns, List<KafkaResult> kafka,
                      List<JobsResult> jobs, List<Usage> phases, List<String> notes, List<String> failures) {
 
     /** The report as Markdown. */
@@ -38,6 +39,16 @@ public record Report(String mode, MachineInfo machine, String loadBefore, String
             Files.createDirectories(parent);
         }
         Files.writeString(file, markdown());
+    }
+
+    /** The JobRunr no-op ceiling (jobs/s, bulk enqueue) over its runs. */
+    public Spread ceiling() {
+        return Spread.of(ceilingRuns, JobsResult::processRate);
+    }
+
+    /** The ceiling run with the median rate, or null. */
+    JobsResult medianCeiling() {
+        return Spread.medianRun(ceilingRuns, JobsResult::processRate);
     }
 
     /** The JobRunr result with this label prefix, or null. */

@@ -20,6 +20,16 @@ class RatesTest {
     }
 
     @Test
+    void windowRateCountsOnlyTheCompletionsInsideTheWindow() {
+        // one completion every 10 ms from 0 to 10 s; the window is 2 s to 6 s, both ends included
+        long[] times = LongStream.range(0, 1000).map(i -> i * 10_000).toArray();
+
+        assertThat(Rates.windowRate(times, 2_000_000, 6_000_000)).isCloseTo(100, within(0.5));
+        assertThat(Rates.windowRate(times, 20_000_000, 30_000_000)).isZero();
+        assertThat(Rates.windowRate(times, 6_000_000, 6_000_000)).isNaN();
+    }
+
+    @Test
     void overallRateSpansFirstToLast() {
         assertThat(Rates.overall(50, 1_000_000, 3_000_000)).isEqualTo(25);
     }
