@@ -13,7 +13,7 @@ import java.util.UUID;
 import io.eventflow.bench.platform.MachineInfo;
 import io.eventflow.bench.platform.PlatformLauncher;
 import io.eventflow.bench.platform.ProcFs;
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 import io.eventflow.bench.report.Report;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.eventflow.bench.platform.Endpoints;
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 import io.eventflow.testing.Devkit;
 
 /**
@@ -113,7 +113,7 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
     }
 
     private static List<ProcessingMode> modes(String list) {
-        List<ProcessingMode> modes = Arrays.stream(list.split(",")).filter(m -> !m.isBlank()).map(ProcessingMode::of)
+        List<ProcessingMode> modes = Arrays.stream(list.split(",")).filter(m -> !m.isBlank()).map(mode -> ProcessingMode.named(mode, "--modes"))
                 .distinct().toList();
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("--modes needs at least one mode\n" + USAGE);

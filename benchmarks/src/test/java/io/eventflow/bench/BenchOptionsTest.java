@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,7 @@ class BenchOptionsTest {
 
     @Test
     void refusesAnUnknownModeOrRunCount() {
-        assertThatThrownBy(() -> parse("--modes", "grouped")).hasMessageContaining("Unknown processing mode grouped");
+        assertThatThrownBy(() -> parse("--modes", "grouped")).hasMessage("--modes takes per-event or batched, not 'grouped'");
         assertThatThrownBy(() -> parse("--runs", "0")).hasMessageContaining("--runs needs a whole number of at least 1");
     }
 

@@ -3,6 +3,7 @@ package io.eventflow.chaos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.eventflow.testing.ProcessingMode;
 
 /**
  * The command line of {@code ./eventflow chaos}.
@@ -57,7 +58,7 @@ record ChaosOptions(Path root, boolean shortRun, List<String> only, int events, 
                 case "--only" -> only.addAll(List.of(value(args, ++i, "--only").split(",")));
                 case "--events" -> events = positive(value(args, ++i, "--events"), "--events");
                 case "--rate" -> rate = positive(value(args, ++i, "--rate"), "--rate");
-                case "--mode" -> mode = ProcessingMode.named(value(args, ++i, "--mode"));
+                case "--mode" -> mode = ProcessingMode.named(value(args, ++i, "--mode"), "--mode");
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; see --help");
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.eventflow.testing.Devkit;
 import io.eventflow.testing.ManagedProcess;
+import io.eventflow.testing.ProcessingMode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -227,7 +228,7 @@ final class Platform implements AutoCloseable {
         env.put("EVENTFLOW_DASHBOARD_ENABLED", "false");
         if ("subscriber-mp".equals(module)) {
             // subscribers and workers alike: a worker runs the jobs the subscriber's mode schedules
-            env.put(ProcessingMode.ENV, mode.value());
+            env.put(ProcessingMode.VARIABLE, mode.value());
         }
         Path workDir = Files.createDirectories(home.resolve(name));
         return Devkit.startService(module, name, workDir, env);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Optional;
+import io.eventflow.testing.ProcessingMode;
 
 /**
  * The results table, on the console and in RELIABILITY.md. Each processing mode has a results block of its own there,

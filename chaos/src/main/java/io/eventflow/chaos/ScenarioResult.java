@@ -2,6 +2,7 @@ package io.eventflow.chaos;
 
 import java.time.Duration;
 import java.util.List;
+import io.eventflow.testing.ProcessingMode;
 
 /**
  * What one scenario found.

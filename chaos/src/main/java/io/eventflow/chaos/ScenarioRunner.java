@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.io.UncheckedIOException;
+import io.eventflow.testing.ProcessingMode;
 
 /**
  * Runs one scenario from start to count: platform up, load on, fault in mid-load, heal, wait for the load and

@@ -2,6 +2,7 @@ package io.eventflow.chaos;
 
 import java.util.List;
 
+import io.eventflow.testing.ProcessingMode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

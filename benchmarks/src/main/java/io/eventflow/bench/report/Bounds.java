@@ -3,7 +3,7 @@ package io.eventflow.bench.report;
 import io.eventflow.bench.ceiling.JobRunrCeiling;
 import io.eventflow.bench.ceiling.JobsResult;
 import io.eventflow.bench.platform.DbWork;
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 import io.eventflow.bench.platform.Usage;
 
 /**

@@ -8,7 +8,7 @@ import io.eventflow.bench.ceiling.KafkaCeiling;
 import io.eventflow.bench.load.EventBodies;
 import io.eventflow.bench.load.LoadGenerator;
 import io.eventflow.bench.platform.MachineInfo;
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 
 
 /** BENCHMARKS.md: machine, summary, then each measurement in detail, memory, CPU by phase and the method. */

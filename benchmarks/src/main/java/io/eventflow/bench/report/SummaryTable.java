@@ -8,7 +8,7 @@ import io.eventflow.bench.ceiling.JobRunrCeiling;
 import io.eventflow.bench.ceiling.JobsResult;
 import io.eventflow.bench.ceiling.KafkaResult;
 import io.eventflow.bench.load.LoadStep;
-import io.eventflow.bench.platform.ProcessingMode;
+import io.eventflow.testing.ProcessingMode;
 
 /**
  * The report's first table: each figure, its ceiling, the ratio, the issue's goal, what PostgreSQL did per stored
