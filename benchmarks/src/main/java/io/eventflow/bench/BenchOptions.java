@@ -113,8 +113,8 @@ record BenchOptions(Path root, boolean smoke, boolean target, Set<String> phases
     }
 
     private static List<ProcessingMode> modes(String list) {
-        List<ProcessingMode> modes = Arrays.stream(list.split(",")).filter(m -> !m.isBlank()).map(mode -> ProcessingMode.named(mode, "--modes"))
-                .distinct().toList();
+        List<ProcessingMode> modes = Arrays.stream(list.split(",")).filter(m -> !m.isBlank())
+                .map(mode -> ProcessingMode.named(mode, "--modes")).distinct().toList();
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("--modes needs at least one mode\n" + USAGE);
         }
