@@ -13,11 +13,11 @@ import io.eventflow.processing.application.port.out.EventToStore;
 import io.eventflow.processing.domain.ChemicalResearchEvent;
 import io.eventflow.processing.domain.EventTypes;
 import io.eventflow.processing.domain.UserAnalyticsEvent;
+import io.eventflow.subscriber.adapter.out.persistence.CastRows.Binder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -31,8 +31,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 class EventRowWriter {
-
-    private static final int ROWS_PER_STATEMENT = 1000;
 
     // The statuses to complete, as the CTE "done" of the events this statement completed.
     private static final String COMPLETE_STATUSES = """
@@ -96,12 +94,11 @@ class EventRowWriter {
     }
 
     private void write(Statement statement, List<EventToStore> events, BiConsumer<Binder, EventToStore> bind) {
-        for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
-            List<EventToStore> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+        CastRows.inChunks(events, chunk -> {
             Binder binder = new Binder(em.createNativeQuery(statement.sql(chunk.size())));
             chunk.forEach(event -> bind.accept(binder, event));
             binder.query().executeUpdate();
-        }
+        });
     }
 
     private void bindUserAnalytics(Binder binder, EventToStore stored) {
@@ -136,38 +133,8 @@ class EventRowWriter {
 
         /** The statement for {@code rows} events, every parameter cast to its column's type. */
         String sql(int rows) {
-            String[] types = sqlTypes.split(", ");
-            StringBuilder sql = new StringBuilder("WITH input (").append(columns).append(") AS (VALUES ");
-            int parameter = 1;
-            for (int row = 0; row < rows; row++) {
-                sql.append(row == 0 ? "(" : ", (");
-                for (int column = 0; column < types.length; column++) {
-                    sql.append(column == 0 ? "" : ", ").append("CAST(?").append(parameter++).append(" AS ")
-                            .append(types[column]).append(')');
-                }
-                sql.append(')');
-            }
-            return sql.append("),\n").append(COMPLETE_STATUSES.formatted(type)).append(insertRows).toString();
-        }
-    }
-
-    /** Binds the parameters of a statement in order. */
-    private static final class Binder {
-
-        private final Query query;
-        private int position;
-
-        Binder(Query query) {
-            this.query = query;
-        }
-
-        Binder add(Object value) {
-            query.setParameter(++position, value);
-            return this;
-        }
-
-        Query query() {
-            return query;
+            return "WITH input (" + columns + ") AS (VALUES " + CastRows.values(rows, List.of(sqlTypes.split(", ")))
+                    + "),\n" + COMPLETE_STATUSES.formatted(type) + insertRows;
         }
     }
 }

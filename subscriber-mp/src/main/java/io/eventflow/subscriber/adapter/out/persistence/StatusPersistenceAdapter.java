@@ -10,6 +10,7 @@ import io.eventflow.processing.application.port.out.EventStatusPort;
 import io.eventflow.processing.application.port.out.PendingEvent;
 import io.eventflow.processing.domain.ProcessingStatus;
 import io.eventflow.processing.domain.StreamPosition;
+import io.eventflow.subscriber.adapter.out.persistence.CastRows.Binder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +24,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 class StatusPersistenceAdapter implements EventStatusPort {
 
-    private static final int ROWS_PER_INSERT = 1000;
     /** Parameters per row of the pending insert (PostgreSQL takes at most 32,767 per statement). */
     private static final int COLUMNS = 7;
 
@@ -33,9 +33,7 @@ class StatusPersistenceAdapter implements EventStatusPort {
     @Override
     @Transactional
     public void markPending(List<PendingEvent> events) {
-        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-            insertPending(events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT)));
-        }
+        CastRows.inChunks(events, this::insertPending);
     }
 
     /** One multi-row statement: a round trip per chunk of events, not per event. */
@@ -113,24 +111,13 @@ class StatusPersistenceAdapter implements EventStatusPort {
     @Override
     @Transactional
     public void recordBatchJobs(Map<UUID, UUID> batchJobOf) {
-        List<Map.Entry<UUID, UUID>> entries = List.copyOf(batchJobOf.entrySet());
-        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
-            List<Map.Entry<UUID, UUID>> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("""
-                    UPDATE event_processing_status s SET batch_job_id = v.job_id
-                      FROM (VALUES """);
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(CAST(?").append(2 * i + 1).append(" AS uuid), CAST(?")
-                        .append(2 * i + 2).append(" AS uuid))");
-            }
-            Query update = em.createNativeQuery(sql.append("""
-                    ) AS v (event_id, job_id)
-                     WHERE s.event_id = v.event_id AND s.status <> 'completed'""").toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                update.setParameter(2 * i + 1, chunk.get(i).getKey()).setParameter(2 * i + 2, chunk.get(i).getValue());
-            }
-            update.executeUpdate();
-        }
+        CastRows.inChunks(List.copyOf(batchJobOf.entrySet()), chunk -> {
+            Binder update = new Binder(em.createNativeQuery("UPDATE event_processing_status s SET batch_job_id = v.job_id"
+                    + " FROM (VALUES " + CastRows.values(chunk.size(), List.of("uuid", "uuid")) + ") AS v (event_id, job_id)"
+                    + " WHERE s.event_id = v.event_id AND s.status <> 'completed'"));
+            chunk.forEach(entry -> update.add(entry.getKey()).add(entry.getValue()));
+            update.query().executeUpdate();
+        });
     }
 
     @Override
