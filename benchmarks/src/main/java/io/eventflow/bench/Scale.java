@@ -16,7 +16,7 @@ record Scale(String name, List<Integer> rates, Duration step, Duration warmup, i
 
     /** The measurement run: with both processing modes, about a quarter of an hour. */
     static final Scale FULL = new Scale("full", List.of(500, 1000, 2500, 5000), Duration.ofSeconds(10),
-            Duration.ofSeconds(5), 64, 100, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30), 3,
+            Duration.ofSeconds(5), 64, 100, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), 3,
             2_000, 5_000, Duration.ofSeconds(30), 100, 4, 300_000, 20_000, Duration.ofSeconds(3));
 
     /** Proves every phase works; its figures mean nothing (its window outlasts one JobRunr poll interval). */

@@ -1,6 +1,7 @@
 package io.eventflow.bench.ceiling;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.LongStream;
 
@@ -18,15 +19,22 @@ import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardB
 
 /**
  * The job-system ceiling: a JobRunr background job server wired like the subscriber's (Jackson, a
- * 20-connection Hikari pool, 8 workers, 5 s poll interval) running no-op jobs on the same PostgreSQL,
- * in tables of its own ({@code bench_jobrunr_*}).
+ * 20-connection Hikari pool, as many workers as the subscriber, 5 s poll interval) running no-op jobs on the same
+ * PostgreSQL, in tables of its own ({@code bench_jobrunr_*}).
  */
 public final class JobRunrCeiling implements AutoCloseable {
 
-    /** The JobRunr worker count the subscriber runs with (its default). */
-    public static final int WORKERS = 8;
+    /** The subscriber's default JobRunr worker count ({@code eventflow.jobs.workers}). */
+    public static final int DEFAULT_WORKERS = 32;
+    /**
+     * The JobRunr worker count the subscriber of the platform under test runs with: {@code EVENTFLOW_JOBS_WORKERS}
+     * when the harness's environment sets it (the platform it starts inherits it), else the subscriber's default.
+     */
+    public static final int WORKERS = workers(System.getenv());
     /** The JobRunr poll interval the subscriber runs with (its default). */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    /** The size of the subscriber's connection pool (its datasource's {@code maximumPoolSize}). */
+    static final int POOL_SIZE = 20;
     static final String PREFIX = "bench_";
     private final HikariDataSource dataSource;
     private final StorageProvider storage;
@@ -40,7 +48,7 @@ public final class JobRunrCeiling implements AutoCloseable {
         config.setJdbcUrl(jdbcUrl);
         config.setUsername("postgres");
         config.setPassword("postgres");
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(POOL_SIZE);
         dataSource = new HikariDataSource(config);
         JacksonJsonMapper json = new JacksonJsonMapper();
         try {
@@ -114,6 +122,11 @@ public final class JobRunrCeiling implements AutoCloseable {
         JobsResult result = times.read(label, jobs, enqueueRate);
         times.clearSucceeded();
         return result;
+    }
+
+    static int workers(Map<String, String> env) {
+        String set = env.get("EVENTFLOW_JOBS_WORKERS");
+        return set == null || set.isBlank() ? DEFAULT_WORKERS : Integer.parseInt(set.trim());
     }
 
     private static JobActivator activator() {

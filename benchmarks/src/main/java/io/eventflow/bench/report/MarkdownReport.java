@@ -69,7 +69,7 @@ public final class MarkdownReport {
                 last answer came; its latency is service time. Rates above what saturation reached are skipped.
                 - Events: `user_analytics` with a run id and a sequence number in `metadata`, over %d user ids (Kafka keys).
                 - End to end, once per processing mode of the subscriber (`%s`), each mode on a platform of its own \
-                started for it: a warm-up (the sustained load for a few seconds, awaited, not measured), the fixed \
+                started for it: a warm-up (the sustained load for 30 s in a full run, awaited, not measured), the fixed \
                 rate (single events), then rounds of a sustained window and a drain; the headline figures are the \
                 median of the rounds, ratios are taken between medians, and the range shows beside them. Sustained: \
                 closed-model load on the endpoint named in its row - single events in per-event mode, batches in \
