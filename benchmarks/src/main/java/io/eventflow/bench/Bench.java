@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import java.util.logging.Level;
 import java.util.UUID;
 
+import io.eventflow.bench.ceiling.JobRunrCeiling;
 import io.eventflow.bench.platform.MachineInfo;
 import io.eventflow.bench.platform.PlatformLauncher;
 import io.eventflow.bench.platform.ProcFs;
@@ -71,8 +72,10 @@ public final class Bench {
             if (options.target()) {
                 String mode = options.modes().size() == 1 ? options.modes().getFirst().value() : "as configured";
                 progress.phase("targeting the running platform (subscriber mode: " + mode + ")");
+                int workers = JobRunrCeiling.workers(options.modes().size() == 1 ? options.modes().getFirst()
+                        : ProcessingMode.PER_EVENT, System.getenv());
                 new Benchmark(run, options.targetEndpoints(), mode, ProcessingMode.BATCHED.value().equals(mode), true,
-                        logDir, progress, results).run();
+                        workers, logDir, progress, results).run();
             } else {
                 results.note("The publisher ran with an API key of the harness's own and its rate limit raised to 10^9 "
                         + "requests/minute (the limiter still runs on every request).");
@@ -106,8 +109,8 @@ public final class Bench {
             return;
         }
         try (launched) {
-            new Benchmark(options, launched.endpoints(), mode.value(), mode == ProcessingMode.BATCHED, primary, logDir,
-                    progress, results).run();
+            new Benchmark(options, launched.endpoints(), mode.value(), mode == ProcessingMode.BATCHED, primary,
+                    JobRunrCeiling.workers(mode, System.getenv()), logDir, progress, results).run();
             progress.phase("stopping the " + mode + " mode's platform");
         }
     }

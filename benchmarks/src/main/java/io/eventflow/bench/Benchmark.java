@@ -34,19 +34,21 @@ final class Benchmark {
     private final String mode;
     private final boolean batchLoad;
     private final boolean primary;
+    private final int jobWorkers;
     private final Path logDir;
     private final Progress progress;
     private final Results results;
     private final Scale scale;
     private final Attempts attempts;
 
-    Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean batchLoad, boolean primary, Path logDir,
-              Progress progress, Results results) {
+    Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean batchLoad, boolean primary,
+              int jobWorkers, Path logDir, Progress progress, Results results) {
         this.options = options;
         this.endpoints = endpoints;
         this.mode = mode;
         this.batchLoad = batchLoad;
         this.primary = primary;
+        this.jobWorkers = jobWorkers;
         this.logDir = logDir;
         this.progress = progress;
         this.results = results;
@@ -67,14 +69,14 @@ final class Benchmark {
             if (primary) {
                 results.idleRssKb = idle(monitor);
             }
-            Phases later = new Phases(options, endpoints, logDir, progress, monitor, load);
+            Phases later = new Phases(options, endpoints, logDir, progress, monitor, load, jobWorkers);
             if (options.runs("e2e")) {
                 endToEnd(new EndToEndBenchmark(endpoints, scale, options.apiKey(), mode, batchLoad, load, monitor, progress,
                         counters), later, counters, pids.get("subscriber"));
             } else {
                 attempts.notRun("e2e");
                 for (int run = 1; primary && run <= scale.e2eRuns(); run++) {
-                    ceiling(later, run, counters, pids.get("subscriber"));
+                    ceiling(later, run, counters, pids.get("subscriber"), new ArrayList<>());
                 }
             }
             if (primary) {
@@ -112,6 +114,7 @@ final class Benchmark {
         EndToEndResult fixed = attempts.attempt("e2e", mode + " mode: end to end, fixed rate", e2e::fixedRate);
         List<EndToEndResult> sustained = new ArrayList<>();
         List<EndToEndResult> drains = new ArrayList<>();
+        List<JobsResult> ceilings = new ArrayList<>();
         for (int run = 1; run <= scale.e2eRuns(); run++) {
             int round = run;
             EndToEndResult s = attempts.attempt("e2e", mode + " mode: sustained, run " + run, () -> e2e.sustained(round));
@@ -120,20 +123,28 @@ final class Benchmark {
             }
             double rate = s == null ? Double.NaN : s.storeRate();
             attempts.add(drains, "e2e", mode + " mode: drain, run " + run, () -> e2e.drain(round, subscriber, rate));
-            if (primary) {
-                ceiling(later, run, counters, subscriber);
+            if (options.runs("jobs")) {
+                ceiling(later, run, counters, subscriber, ceilings);
             }
         }
-        results.modes.add(new ModeResult(mode, sustained, drains, fixed));
+        results.modes.add(new ModeResult(mode, sustained, drains, fixed, ceilings, jobWorkers));
     }
 
-    /** One run of the JobRunr no-op ceiling, with the subscriber paused so that only JobRunr's own server works. */
-    private void ceiling(Phases later, int run, DatabaseCounters counters, Long subscriber) {
-        attempts.add(results.ceilingRuns, "jobs", "JobRunr no-op ceiling, run " + run, () -> {
+    /**
+     * One run of the JobRunr no-op ceiling with this platform's worker count, the subscriber paused so that only
+     * JobRunr's own server works; it goes to the report's ceiling runs and to {@code modeCeilings}.
+     */
+    private void ceiling(Phases later, int run, DatabaseCounters counters, Long subscriber,
+                         List<JobsResult> modeCeilings) {
+        int before = modeCeilings.size();
+        attempts.add(modeCeilings, "jobs", "JobRunr no-op ceiling, " + mode + " mode, run " + run, () -> {
             try (SubscriberPause pause = SubscriberPause.pause(subscriber)) {
-                return later.ceiling(run, counters);
+                return later.ceiling(run, counters, mode);
             }
         });
+        if (modeCeilings.size() > before) {
+            results.ceilingRuns.add(modeCeilings.getLast());
+        }
     }
 
     private void paused(Phases later, Long subscriber) throws InterruptedException {

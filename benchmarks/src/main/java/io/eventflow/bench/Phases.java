@@ -39,10 +39,12 @@ final class Phases {
     private final IngestionBenchmark ingestion;
     private final EventBodies events;
     private final LoadGenerator load;
+    private final int jobWorkers;
     private boolean kafkaWarmedUp;
 
     Phases(BenchOptions options, Endpoints endpoints, Path logDir, Progress progress, ProcessMonitor monitor,
-           LoadGenerator load) {
+           LoadGenerator load, int jobWorkers) {
+        this.jobWorkers = jobWorkers;
         this.options = options;
         this.endpoints = endpoints;
         this.logDir = logDir;
@@ -100,17 +102,19 @@ final class Phases {
      * One run of the JobRunr no-op ceiling the end-to-end figures are set against: jobs enqueued in bulk on a fresh
      * job server, with what the database did per job (from {@code counters}, when read).
      */
-    JobsResult ceiling(int run, DatabaseCounters counters) throws SQLException {
-        String name = "JobRunr no-op ceiling, run " + run + " of " + scale.e2eRuns() + ": " + scale.jobs() + " jobs in bulk";
+    JobsResult ceiling(int run, DatabaseCounters counters, String mode) throws SQLException {
+        String name = "JobRunr no-op ceiling, " + mode + " mode (" + jobWorkers + " workers), run " + run + " of "
+                + scale.e2eRuns() + ": " + scale.jobs() + " jobs in bulk";
         progress.phase(name + ": starting a background job server on the platform's PostgreSQL");
-        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
+        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl(), jobWorkers)) {
             progress.phase(name);
             progress.track(() -> jobs.succeeded() + " jobs succeeded");
             DbCounters before = counters == null ? null : counters.read();
             ProcessMonitor.Phase phase = monitor.begin(name);
             AtomicReference<Usage> usage = new AtomicReference<>();
             AtomicReference<DbCounters> after = new AtomicReference<>();
-            JobsResult result = jobs.bulk("bulk enqueue, run " + run + " of " + scale.e2eRuns(), scale.jobs(),
+            JobsResult result = jobs.bulk("bulk enqueue, " + mode + " mode's " + jobWorkers + " workers, run " + run
+                            + " of " + scale.e2eRuns(), scale.jobs(),
                     scale.drainTimeout(), () -> {
                         usage.set(phase.end());
                         after.set(before == null ? null : settled(counters));
@@ -128,7 +132,7 @@ final class Phases {
     List<JobsResult> jobs() {
         progress.phase("JobRunr no-op jobs: starting a background job server on the platform's PostgreSQL");
         List<JobsResult> results = new ArrayList<>();
-        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl())) {
+        try (JobRunrCeiling jobs = new JobRunrCeiling(endpoints.jdbcUrl(), jobWorkers)) {
             progress.track(() -> jobs.succeeded() + " jobs succeeded");
             int sequential = Math.max(10, scale.jobs() / 20);
             results.add(measure("JobRunr: " + sequential + " jobs enqueued one at a time",

@@ -290,6 +290,21 @@ class HelmChartTest {
     }
 
     @Test
+    void leavesTheWorkerCountToTheProcessingModeUnlessOneIsGiven() {
+        Manifests defaults = render(resource("defaults.yaml"));
+        Manifests given = render(resource("defaults.yaml") + """
+                subscriber: {jobWorkers: 12}
+                worker: {jobWorkers: 6}
+                """);
+
+        for (String service : List.of("subscriber", "worker")) {
+            assertThat(env(defaults.container("ef-" + service))).doesNotContainKey("EVENTFLOW_JOBS_WORKERS");
+        }
+        assertThat(envValue(given.container("ef-subscriber"), "EVENTFLOW_JOBS_WORKERS")).isEqualTo("12");
+        assertThat(envValue(given.container("ef-worker"), "EVENTFLOW_JOBS_WORKERS")).isEqualTo("6");
+    }
+
+    @Test
     void takesApiKeysFromTheSecretInEveryServiceAndRefusesToRenderWithoutThem() {
         Manifests manifests = render(resource("defaults.yaml"));
         ChartRenderer withoutKeys = ChartRenderer.of(CHART, work.resolve("no-keys"), "database: {password: x}");

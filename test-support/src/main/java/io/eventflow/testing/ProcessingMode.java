@@ -11,19 +11,21 @@ import java.util.Map;
 public enum ProcessingMode {
 
     /** One JobRunr job per event. */
-    PER_EVENT("per-event", "one JobRunr job per event"),
+    PER_EVENT("per-event", "one JobRunr job per event", 32),
     /** One JobRunr job per slice of a partition's records. */
-    BATCHED("batched", "one JobRunr job per slice of a partition's records");
+    BATCHED("batched", "one JobRunr job per slice of a partition's records", 8);
 
     /** The environment variable a service process reads the mode from. */
     public static final String VARIABLE = "EVENTFLOW_PROCESSING_MODE";
 
     private final String value;
     private final String meaning;
+    private final int defaultWorkers;
 
-    ProcessingMode(String value, String meaning) {
+    ProcessingMode(String value, String meaning, int defaultWorkers) {
         this.value = value;
         this.meaning = meaning;
+        this.defaultWorkers = defaultWorkers;
     }
 
     /**
@@ -51,6 +53,11 @@ public enum ProcessingMode {
     /** What the mode means, in a few words. */
     public String meaning() {
         return meaning;
+    }
+
+    /** The JobRunr worker count the subscriber runs in this mode unless {@code eventflow.jobs.workers} is set. */
+    public int defaultWorkers() {
+        return defaultWorkers;
     }
 
     /** The environment that puts a service process in this mode. */

@@ -7,6 +7,7 @@ import java.util.stream.LongStream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.eventflow.testing.ProcessingMode;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
@@ -19,18 +20,13 @@ import static org.jobrunr.server.BackgroundJobServerConfiguration.usingStandardB
 
 /**
  * The job-system ceiling: a JobRunr background job server wired like the subscriber's (Jackson, a
- * 20-connection Hikari pool, as many workers as the subscriber, 5 s poll interval) running no-op jobs on the same
- * PostgreSQL, in tables of its own ({@code bench_jobrunr_*}).
+ * 20-connection Hikari pool, as many workers as the subscriber in the processing mode measured, 5 s poll interval)
+ * running no-op jobs on the same PostgreSQL, in tables of its own ({@code bench_jobrunr_*}).
  */
 public final class JobRunrCeiling implements AutoCloseable {
 
-    /** The subscriber's default JobRunr worker count ({@code eventflow.jobs.workers}). */
-    public static final int DEFAULT_WORKERS = 32;
-    /**
-     * The JobRunr worker count the subscriber of the platform under test runs with: {@code EVENTFLOW_JOBS_WORKERS}
-     * when the harness's environment sets it (the platform it starts inherits it), else the subscriber's default.
-     */
-    public static final int WORKERS = workers(System.getenv());
+    /** The variable that sets the subscriber's JobRunr worker count whatever its processing mode. */
+    static final String WORKERS_VARIABLE = "EVENTFLOW_JOBS_WORKERS";
     /** The JobRunr poll interval the subscriber runs with (its default). */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
     /** The size of the subscriber's connection pool (its datasource's {@code maximumPoolSize}). */
@@ -41,9 +37,11 @@ public final class JobRunrCeiling implements AutoCloseable {
     private final JobRequestScheduler scheduler;
     private final BackgroundJobServer server;
     private final JobTimes times;
+    private final int workers;
 
-    /** Starts the job server on the PostgreSQL at {@code jdbcUrl}, in tables of its own. */
-    public JobRunrCeiling(String jdbcUrl) {
+    /** Starts a job server with {@code workers} workers on the PostgreSQL at {@code jdbcUrl}, in tables of its own. */
+    public JobRunrCeiling(String jdbcUrl, int workers) {
+        this.workers = workers;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername("postgres");
@@ -62,7 +60,7 @@ public final class JobRunrCeiling implements AutoCloseable {
         times.clear();
         scheduler = new JobRequestScheduler(storage);
         server = new BackgroundJobServer(storage, json, activator(), usingStandardBackgroundJobServerConfiguration()
-                .andWorkerCount(WORKERS).andPollInterval(POLL_INTERVAL));
+                .andWorkerCount(workers).andPollInterval(POLL_INTERVAL));
         server.start();
     }
 
@@ -73,7 +71,7 @@ public final class JobRunrCeiling implements AutoCloseable {
             scheduler.enqueue(new NoopJobRequest(i));
         }
         double enqueueRate = jobs / ((System.nanoTime() - start) / 1e9);
-        return finish("sequential enqueue", jobs, enqueueRate, timeout);
+        return finish("sequential enqueue, " + workers + " workers", jobs, enqueueRate, timeout);
     }
 
     /**
@@ -100,7 +98,7 @@ public final class JobRunrCeiling implements AutoCloseable {
             }
             scheduler.enqueue(new NoopJobRequest(i));
         }
-        JobsResult result = finish("paced " + rate + "/s", jobs, rate, timeout);
+        JobsResult result = finish("paced " + rate + "/s, " + workers + " workers", jobs, rate, timeout);
         // completions follow the pace here, so their rate says nothing about the ceiling
         return new JobsResult(result.label(), jobs, rate, Double.NaN, result.latency(), null, null);
     }
@@ -124,9 +122,18 @@ public final class JobRunrCeiling implements AutoCloseable {
         return result;
     }
 
-    static int workers(Map<String, String> env) {
-        String set = env.get("EVENTFLOW_JOBS_WORKERS");
-        return set == null || set.isBlank() ? DEFAULT_WORKERS : Integer.parseInt(set.trim());
+    /**
+     * The JobRunr worker count of a subscriber in {@code mode} started with {@code env} (a platform the harness
+     * starts inherits its environment): {@code EVENTFLOW_JOBS_WORKERS} when set, else the mode's default.
+     */
+    public static int workers(ProcessingMode mode, Map<String, String> env) {
+        String set = env.get(WORKERS_VARIABLE);
+        return set == null || set.isBlank() ? mode.defaultWorkers() : Integer.parseInt(set.trim());
+    }
+
+    /** This job server's worker count. */
+    public int workers() {
+        return workers;
     }
 
     private static JobActivator activator() {

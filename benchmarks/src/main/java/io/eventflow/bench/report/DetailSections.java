@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.eventflow.bench.ceiling.JobRunrCeiling;
 import io.eventflow.bench.ceiling.JobsResult;
 import io.eventflow.bench.load.LoadResult;
 import io.eventflow.bench.load.LoadStep;
@@ -109,7 +108,7 @@ final class DetailSections {
         jobs.addAll(r.jobs());
         jobs.forEach(j -> out.add("| JobRunr no-op, " + j.label() + ", " + j.jobs() + " jobs | " + Fmt.num(j.processRate())
                 + " jobs/s processed, " + Fmt.num(j.enqueueRate()) + " jobs/s enqueued | created to succeeded "
-                + Fmt.percentiles(j.latency()) + " | " + JobRunrCeiling.WORKERS + " workers |"));
+                + Fmt.percentiles(j.latency()) + " | - |"));
     }
 
     void memory() {

@@ -89,9 +89,10 @@ public final class MarkdownReport {
                 - Ceilings, same run, same machine: a Helidon MP 4.1.2 JAX-RS endpoint that only answers 202 (own JVM, \
                 the services' flags and heap); Kafka's `ProducerPerformance` (kafka-tools 4.1.1, own JVM) against the \
                 platform's broker, %d-byte records, acks=all, default batching; a JobRunr 8.2.4 server wired like the \
-                subscriber's (Jackson, Hikari pool of 20, %d workers, %d s poll interval) running no-op jobs on the \
-                platform's PostgreSQL in tables of its own (`bench_jobrunr_*`); its bulk-enqueue run follows each \
-                end-to-end round of the first platform, with that subscriber paused.
+                subscriber's (Jackson, Hikari pool of 20, the subscriber's worker count in the mode measured, %d s \
+                poll interval) running no-op jobs on the platform's PostgreSQL in tables of its own \
+                (`bench_jobrunr_*`); its bulk-enqueue run follows each end-to-end round on each mode's platform, with \
+                that subscriber paused, and each mode's ratios are taken against its own platform's runs.
                 - The subscriber is paused (SIGSTOP) after the end-to-end phases and resumed (SIGCONT) at the end, so the \
                 backlog the ingestion phases leave in Kafka does not compete for the CPU with later phases.
                 - Memory: resident memory from /proc/<pid>/status (VmRSS) of each process with its descendants; \
@@ -99,7 +100,7 @@ public final class MarkdownReport {
                 (RssFile: the same binary; RssShmem: the shared buffers) are counted once, not once per backend. \
                 CPU: /proc/<pid>/stat, 100%% = one core.
                 """.formatted(LoadGenerator.MAX_IN_FLIGHT, EventBodies.USERS, ProcessingMode.VARIABLE, KafkaCeiling.RECORD_SIZE,
-                JobRunrCeiling.WORKERS, JobRunrCeiling.POLL_INTERVAL.toSeconds()));
+                JobRunrCeiling.POLL_INTERVAL.toSeconds()));
     }
 
     private void failures() {

@@ -73,9 +73,9 @@ final class SummaryTable {
     }
 
     private void endToEnd(ModeResult m) {
-        Spread ceiling = r.ceiling();
-        JobsResult noop = r.medianCeiling();
-        String ceilingCell = "JobRunr no-op jobs/s: " + Fmt.spread(ceiling);
+        Spread ceiling = m.ceiling();
+        JobsResult noop = m.medianCeiling();
+        String ceilingCell = "JobRunr no-op jobs/s, " + m.jobWorkers() + " workers: " + Fmt.spread(ceiling);
         String noopWork = noop == null ? "" : " (" + Fmt.work(noop.work()) + ")";
         EndToEndResult sustained = m.medianSustained();
         if (sustained == null) {
@@ -103,6 +103,15 @@ final class SummaryTable {
         }
     }
 
+    private void noopRow(String which, JobsResult noop, Spread ceiling) {
+        if (noop != null) {
+            row("ceiling: JobRunr no-op, " + which + "bulk enqueue of " + Fmt.num(noop.jobs()) + " (jobs/s)",
+                    Fmt.spread(ceiling), "-", "-", "-", Fmt.work(noop.work()), Bounds.ceiling(noop)
+                            + "; created-to-succeeded p50 " + Fmt.ms(noop.latency().p50()) + ", p99 "
+                            + Fmt.ms(noop.latency().p99()));
+        }
+    }
+
     /** The goal for a figure of a mode. */
     static String goal(String mode, String figure) {
         boolean perEvent = ProcessingMode.PER_EVENT.value().equals(mode);
@@ -120,11 +129,12 @@ final class SummaryTable {
                     Fmt.num(k.recordsPerSecond()), "-", "-", "-", "-",
                     "p99 " + Fmt.ms(k.p99Ms()) + ", " + k.mbPerSecond() + " MB/s");
         }
-        JobsResult noop = r.medianCeiling();
-        if (noop != null) {
-            row("ceiling: JobRunr no-op, bulk enqueue of " + Fmt.num(noop.jobs()) + " (jobs/s)", Fmt.spread(r.ceiling()),
-                    "-", "-", "-", Fmt.work(noop.work()), Bounds.ceiling(noop) + "; created-to-succeeded p50 "
-                            + Fmt.ms(noop.latency().p50()) + ", p99 " + Fmt.ms(noop.latency().p99()));
+        boolean perMode = r.modes().stream().anyMatch(m -> !m.ceilingRuns().isEmpty());
+        for (ModeResult m : r.modes()) {
+            noopRow(m.mode() + " mode's " + m.jobWorkers() + " workers, ", m.medianCeiling(), m.ceiling());
+        }
+        if (!perMode) {
+            noopRow("", r.medianCeiling(), r.ceiling());
         }
         for (JobsResult j : r.jobs()) {
             row("ceiling: JobRunr no-op, " + j.label() + " (jobs/s)", Fmt.num(j.processRate()), "-", "-", "-", "-",

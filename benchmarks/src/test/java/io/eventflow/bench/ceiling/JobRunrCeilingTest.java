@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
+import io.eventflow.testing.ProcessingMode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +19,24 @@ class JobRunrCeilingTest {
             "META-INF", "microprofile-config.properties");
 
     @Test
-    void runsAsManyWorkersAndConnectionsAsTheSubscriberByDefault() throws IOException {
+    void runsAsManyWorkersPerModeAndConnectionsAsTheSubscriberByDefault() throws IOException {
         Properties subscriber = new Properties();
         try (Reader in = Files.newBufferedReader(SUBSCRIBER_CONFIG)) {
             subscriber.load(in);
         }
 
-        assertThat(Integer.parseInt(subscriber.getProperty("eventflow.jobs.workers")))
-                .isEqualTo(JobRunrCeiling.DEFAULT_WORKERS);
+        for (ProcessingMode mode : ProcessingMode.values()) {
+            assertThat(Integer.parseInt(subscriber.getProperty("eventflow.jobs.workers." + mode.value()))).as(mode.value())
+                    .isEqualTo(mode.defaultWorkers());
+        }
         assertThat(Integer.parseInt(subscriber.getProperty("javax.sql.DataSource.eventflow.maximumPoolSize")))
                 .isEqualTo(JobRunrCeiling.POOL_SIZE);
     }
 
     @Test
     void followsTheWorkerCountThePlatformUnderTestIsGiven() {
-        assertThat(JobRunrCeiling.workers(Map.of("EVENTFLOW_JOBS_WORKERS", " 12 "))).isEqualTo(12);
-        assertThat(JobRunrCeiling.workers(Map.of())).isEqualTo(JobRunrCeiling.DEFAULT_WORKERS);
+        assertThat(JobRunrCeiling.workers(ProcessingMode.BATCHED, Map.of("EVENTFLOW_JOBS_WORKERS", " 12 "))).isEqualTo(12);
+        assertThat(JobRunrCeiling.workers(ProcessingMode.BATCHED, Map.of())).isEqualTo(8);
+        assertThat(JobRunrCeiling.workers(ProcessingMode.PER_EVENT, Map.of())).isEqualTo(32);
     }
 }

@@ -82,10 +82,10 @@ class BoundsTest {
         EndToEndResult perEvent = sustained(WAITED, QUIET, work(3000, 10_200, 8_700, 3000));
         EndToEndResult batched = sustained(WAITED, QUIET, work(30_000, 6_000, 3_000, 300));
 
-        assertThat(Bounds.modeCheck(new ModeResult("batched", List.of(perEvent), List.of(), null)))
+        assertThat(Bounds.modeCheck(new ModeResult("batched", List.of(perEvent), List.of(), null, List.of(), 8)))
                 .contains("still ran 1.00 JobRunr jobs per stored event", "EVENTFLOW_PROCESSING_MODE=batched");
-        assertThat(Bounds.modeCheck(new ModeResult("batched", List.of(batched), List.of(), null))).isEmpty();
-        assertThat(Bounds.modeCheck(new ModeResult("per-event", List.of(perEvent), List.of(), null))).isEmpty();
+        assertThat(Bounds.modeCheck(new ModeResult("batched", List.of(batched), List.of(), null, List.of(), 8))).isEmpty();
+        assertThat(Bounds.modeCheck(new ModeResult("per-event", List.of(perEvent), List.of(), null, List.of(), 8))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventflow.bench.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +28,30 @@ class SummaryTableTest {
         String table = report().summaryTable();
 
         assertThat(row(table, "end to end, sustained, per-event mode")).isEqualTo("| end to end, sustained, per-event mode "
-                + "(events/s stored; " + SINGLES + ") | 230 (3 runs: 200-250) | JobRunr no-op jobs/s: 700 (3 runs: 650-720) "
+                + "(events/s stored; " + SINGLES + ") | 230 (3 runs: 200-250) | JobRunr no-op jobs/s, 32 workers: 700 "
+                + "(3 runs: 650-720) "
                 + "| 33% | >= 70%; <= 1.5 commits per event | 3.30 / 8.30 / 2.30 (2.00 / 3.00 / 1.70) ");
         assertThat(row(table, "subscriber alone, per-event mode")).contains("| 300 (3 runs: 280-320) |", "| 43% | >= 90% |");
     }
 
     @Test
-    void givesEachModeItsOwnGoalAndLoad() {
+    void givesEachModeItsOwnGoalLoadAndCeiling() {
         String table = report().summaryTable();
 
-        assertThat(row(table, "end to end, sustained, batched mode")).contains(BATCHES, "| 2,400 (1 run) |", "| 343% |",
-                "| >= 2,000/s and >= 300% |", "0.20 / 0.50 / 0.10 (2.00 / 3.00 / 1.70)");
+        assertThat(row(table, "end to end, sustained, batched mode")).contains(BATCHES, "| 2,400 (1 run) |",
+                "| JobRunr no-op jobs/s, 8 workers: 500 (1 run) |", "| 480% |", "| >= 2,000/s and >= 300% |",
+                "0.20 / 0.50 / 0.10 (2.00 / 3.00 / 1.70)");
     }
 
     @Test
     void namesTheNoOpCeilingsMedianRunWithItsWorkPerJob() {
         String table = report().summaryTable();
 
-        assertThat(fullRow(table, "ceiling: JobRunr no-op, bulk enqueue")).startsWith("| ceiling: JobRunr no-op, bulk enqueue "
-                + "of 20,000 (jobs/s) | 700 (3 runs: 650-720) | - | - | - | 2.00 / 3.00 / 1.70 | bounded by JobRunr's "
-                + "per-job commits");
+        assertThat(fullRow(table, "ceiling: JobRunr no-op, per-event")).startsWith("| ceiling: JobRunr no-op, per-event "
+                + "mode's 32 workers, bulk enqueue of 20,000 (jobs/s) | 700 (3 runs: 650-720) | - | - | - | 2.00 / 3.00 / 1.70 "
+                + "| bounded by JobRunr's per-job commits");
+        assertThat(fullRow(table, "ceiling: JobRunr no-op, batched")).startsWith("| ceiling: JobRunr no-op, batched "
+                + "mode's 8 workers, bulk enqueue of 20,000 (jobs/s) | 500 (1 run) |");
     }
 
     @Test
@@ -77,12 +82,14 @@ class SummaryTableTest {
                         e2e(sustained + "2 of 3", 250, SINGLES, work(1000, 3400, 8300, 2400, 1000)),
                         e2e(sustained + "3 of 3", 230, SINGLES, work(1000, 3300, 8300, 2300, 1000))),
                 List.of(e2e("drain 1", 280, "backlog", null), e2e("drain 2", 320, "backlog", null),
-                        e2e("drain 3", 300, "backlog", null)), null);
+                        e2e("drain 3", 300, "backlog", null)), null,
+                List.of(noop(1, 700), noop(2, 650), noop(3, 720)), 32);
         ModeResult batched = new ModeResult("batched",
                 List.of(e2e("end to end, sustained, batched mode, run 1 of 1", 2_400, BATCHES,
                         work(10_000, 2000, 5000, 1000, 100))),
-                List.of(), null);
-        List<JobsResult> ceiling = List.of(noop(1, 700), noop(2, 650), noop(3, 720));
+                List.of(), null, List.of(noop(1, 500)), 8);
+        List<JobsResult> ceiling = new ArrayList<>(perEvent.ceilingRuns());
+        ceiling.addAll(batched.ceilingRuns());
         return new Report("full", new MachineInfo(2, 24_000, "cpu", "jdk", "os", "today"), "1", "2", "a platform",
                 Map.of(), null, null, null, List.of(perEvent, batched), ceiling, List.of(), List.of(), List.of(), List.of(),
                 List.of());

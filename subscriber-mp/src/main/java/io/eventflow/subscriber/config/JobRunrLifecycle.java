@@ -136,7 +136,7 @@ class JobRunrLifecycle {
                     config.getOptionalValue("eventflow.dashboard.password", String.class));
             return new JobRunrSettings(
                     config.getValue("eventflow.jobs.server.enabled", Boolean.class),
-                    config.getValue("eventflow.jobs.workers", Integer.class),
+                    ProcessingMode.of(config).workers(config),
                     config.getValue("eventflow.jobs.poll-interval-seconds", Integer.class),
                     config.getValue("eventflow.jobs.retries.default", Integer.class),
                     config.getValue("eventflow.jobs.retry-backoff-seed", Integer.class),

@@ -20,10 +20,18 @@ enum ProcessingMode {
     BATCHED("batched");
 
     static final String KEY = "eventflow.processing.mode";
+    /** The JobRunr worker count; when it is not set, {@code eventflow.jobs.workers.<mode>} applies. */
+    static final String WORKERS_KEY = "eventflow.jobs.workers";
     private final String value;
 
     ProcessingMode(String value) {
         this.value = value;
+    }
+
+    /** The JobRunr worker count: {@code eventflow.jobs.workers} when set, else this mode's default. */
+    int workers(Config config) {
+        return config.getOptionalValue(WORKERS_KEY, Integer.class)
+                .orElseGet(() -> config.getValue(WORKERS_KEY + "." + value, Integer.class));
     }
 
     /** The configured mode; a value that names none stops the start with what the setting takes. */

@@ -39,14 +39,14 @@ public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
 
     @Override
     public Map<UUID, UUID> schedule(List<PendingEvent> events) {
-        Map<StreamPosition, List<PendingEvent>> byPartition = new LinkedHashMap<>();
+        Map<Partition, List<PendingEvent>> byPartition = new LinkedHashMap<>();
         List<PendingEvent> unplaced = new ArrayList<>();
         for (PendingEvent event : events) {
             StreamPosition position = event.position();
             if (position == null) {
                 unplaced.add(event);
             } else {
-                byPartition.computeIfAbsent(new StreamPosition(position.topic(), position.partition(), 0),
+                byPartition.computeIfAbsent(new Partition(position.topic(), position.partition()),
                         p -> new ArrayList<>()).add(event);
             }
         }
@@ -71,7 +71,7 @@ public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
         return batchJobOf;
     }
 
-    private ProcessBatchJobRequest request(StreamPosition partition, List<PendingEvent> slice) {
+    private ProcessBatchJobRequest request(Partition partition, List<PendingEvent> slice) {
         return new ProcessBatchJobRequest(partition.topic(), partition.partition(),
                 slice.stream().map(e -> new ProcessBatchJobRequest.BatchedEvent(e.position().offset(),
                         codec.toRequest(e.event(), e.traceParent()))).toList());
@@ -81,5 +81,9 @@ public final class JobRunrBatchScheduler implements ScheduleProcessingPort {
     static String jobName(ProcessBatchJobRequest request) {
         return "Process batch of " + request.events().size() + " events: " + request.topic() + " partition "
                 + request.partition() + ", offsets " + request.firstOffset() + "-" + request.lastOffset();
+    }
+
+    /** The partition a slice's records come from. */
+    private record Partition(String topic, int partition) {
     }
 }

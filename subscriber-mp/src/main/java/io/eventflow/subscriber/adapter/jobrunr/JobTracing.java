@@ -4,14 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.eventflow.subscriber.adapter.tracing.Spans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
@@ -66,14 +65,6 @@ public final class JobTracing {
                 .setAttribute("jobrunr.job_id", String.valueOf(jobId))
                 .setAttribute(ATTEMPT, attempt)
                 .startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
-            throw e;
-        } finally {
-            span.end();
-        }
+        Spans.run(span, work);
     }
 }

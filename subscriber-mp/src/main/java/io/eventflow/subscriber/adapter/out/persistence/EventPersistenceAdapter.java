@@ -5,11 +5,10 @@ import java.util.List;
 import io.eventflow.processing.application.port.out.EventStorePort;
 import io.eventflow.processing.application.port.out.EventToStore;
 import io.eventflow.processing.domain.StorableEvent;
+import io.eventflow.subscriber.adapter.tracing.Spans;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,15 +46,7 @@ class EventPersistenceAdapter implements EventStorePort {
     public void store(StorableEvent event, int retryCount) {
         Span span = tracer.spanBuilder("store " + event.type()).setAttribute("eventflow.event_id",
                 String.valueOf(event.eventId())).startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            groups.store(new EventToStore(event, retryCount));
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
-            throw e;
-        } finally {
-            span.end();
-        }
+        Spans.run(span, () -> groups.store(new EventToStore(event, retryCount)));
     }
 
     @Override
