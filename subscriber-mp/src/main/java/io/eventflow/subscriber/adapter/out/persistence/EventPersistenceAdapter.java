@@ -26,20 +26,23 @@ class EventPersistenceAdapter implements EventStorePort {
 
     private final EventRowWriter rows;
     private final int maxGroup;
+    private final int committers;
     private final Tracer tracer;
     private GroupCommitter groups;
 
     @Inject
     EventPersistenceAdapter(EventRowWriter rows, OpenTelemetry openTelemetry,
-                            @ConfigProperty(name = "eventflow.store.max-group", defaultValue = "256") int maxGroup) {
+                            @ConfigProperty(name = "eventflow.store.max-group", defaultValue = "256") int maxGroup,
+                            @ConfigProperty(name = "eventflow.store.committers", defaultValue = "4") int committers) {
         this.rows = rows;
         this.maxGroup = maxGroup;
+        this.committers = committers;
         this.tracer = openTelemetry.getTracer("io.eventflow.processing");
     }
 
     @PostConstruct
     void start() {
-        groups = new GroupCommitter("eventflow-group-commit", maxGroup, rows::writeAll);
+        groups = new GroupCommitter("eventflow-group-commit", maxGroup, committers, rows::writeAll);
     }
 
     @Override

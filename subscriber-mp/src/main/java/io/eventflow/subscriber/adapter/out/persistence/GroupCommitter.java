@@ -15,9 +15,11 @@ import java.util.logging.Logger;
 import io.eventflow.processing.application.port.out.EventToStore;
 
 /**
- * Commits the stores of many jobs together. A job's thread hands its event over and waits; one committer thread
- * takes every event waiting and writes them in one transaction, so while one group commits (a disk flush with
- * durable commits) the next one gathers. Nobody waits for a group to fill: a lone event commits at once. When a
+ * Commits the stores of many jobs together. A job's thread hands its event over and waits; a committer thread takes
+ * every event waiting and writes them in one transaction, so while one group commits (a disk flush with durable
+ * commits) the next one gathers. With more than one committer, groups commit side by side: while one waits for its
+ * flush, another writes, and the database flushes their commits together. Nobody waits for a group to fill: a lone
+ * event commits at once. When a
  * group's transaction fails, each of its events is written again in a transaction of its own, so one bad event fails
  * only its own job; a database outage fails them all, and their jobs retry.
  */
@@ -29,23 +31,33 @@ final class GroupCommitter implements AutoCloseable {
     private final Consumer<List<EventToStore>> write;
     private final int maxGroup;
     private final BlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
-    private final Thread committer;
+    private final List<Thread> committers = new ArrayList<>();
     private volatile boolean closed;
 
-    /**
-     * Starts the committer thread.
-     *
-     * @param name     the thread's name
-     * @param maxGroup the most events one transaction writes
-     * @param write    writes a group of events in one transaction, all or none
-     */
+    /** Starts one committer thread: groups commit one after the other. */
     GroupCommitter(String name, int maxGroup, Consumer<List<EventToStore>> write) {
-        if (maxGroup < 1) {
-            throw new IllegalArgumentException("maxGroup must be at least 1, was " + maxGroup);
+        this(name, maxGroup, 1, write);
+    }
+
+    /**
+     * Starts the committer threads.
+     *
+     * @param name       the threads' name (numbered when there are several)
+     * @param maxGroup   the most events one transaction writes
+     * @param committers how many groups may commit at once
+     * @param write      writes a group of events in one transaction, all or none
+     */
+    GroupCommitter(String name, int maxGroup, int committers, Consumer<List<EventToStore>> write) {
+        if (maxGroup < 1 || committers < 1) {
+            throw new IllegalArgumentException("maxGroup and committers must be at least 1, were " + maxGroup + " and "
+                    + committers);
         }
         this.write = write;
         this.maxGroup = maxGroup;
-        this.committer = Thread.ofPlatform().name(name).daemon().start(this::commitGroups);
+        for (int i = 1; i <= committers; i++) {
+            this.committers.add(Thread.ofPlatform().name(committers == 1 ? name : name + "-" + i).daemon()
+                    .start(this::commitGroups));
+        }
     }
 
     /** Stores the event with the next group and returns once that group has committed; throws what its write threw. */
@@ -73,8 +85,11 @@ final class GroupCommitter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
-            committer.join(Duration.ofSeconds(30));
+            for (Thread committer : committers) {
+                committer.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -75,6 +75,22 @@ class GroupCommitterTest {
     }
 
     @Test
+    void withTwoCommittersAGroupCommitsWhileAnotherWaitsForItsFlush() {
+        committer = new GroupCommitter("test-commit", 100, 2, holdingTheFirstWrite(group -> { }));
+        CompletableFuture<Void> held = storeInJob(event());
+        await().atMost(WAIT).until(() -> written.size() == 1);
+
+        List<CompletableFuture<Void>> next = IntStream.range(0, 3).mapToObj(i -> storeInJob(event())).toList();
+
+        // the first group's write is still held, yet the others commit through the second committer
+        next.forEach(store -> assertThat(store).succeedsWithin(WAIT));
+        assertThat(held).isNotDone();
+        firstWriteReleased.countDown();
+        assertThat(held).succeedsWithin(WAIT);
+        assertThat(written.stream().mapToInt(List::size).sum()).isEqualTo(4);
+    }
+
+    @Test
     void aStoreAfterCloseIsRefusedAndSaysItsJobRunsAgain() {
         committer = new GroupCommitter("test-commit", 10, group -> { });
         committer.close();
@@ -86,6 +102,7 @@ class GroupCommitterTest {
     @Test
     void aGroupBoundBelowOneIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommitter("test-commit", 0, group -> { }));
+        assertThatIllegalArgumentException().isThrownBy(() -> new GroupCommitter("test-commit", 10, 0, group -> { }));
     }
 
     /**
