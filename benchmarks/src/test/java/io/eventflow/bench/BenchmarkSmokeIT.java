@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.eventflow.bench.ceiling.JobRunrCeiling;
 import io.eventflow.bench.ceiling.KafkaResult;
 import io.eventflow.bench.platform.DbWork;
 import io.eventflow.bench.platform.HarnessSql;
@@ -16,6 +17,7 @@ import io.eventflow.bench.report.MarkdownReport;
 import io.eventflow.bench.report.ModeResult;
 import io.eventflow.bench.report.Report;
 import io.eventflow.testing.Devkit;
+import io.eventflow.testing.ProcessingMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,9 +61,20 @@ class BenchmarkSmokeIT {
         assertThat(report.batch().measured()).as(report.batch().note()).isTrue();
         assertThat(report.batch().eventsPerSecond()).isPositive();
         assertThat(report.kafka()).extracting(KafkaResult::compression).containsExactly("lz4", "gzip");
-        assertThat(report.ceilingRuns()).hasSize(1);
+        assertThat(report.ceilingRuns()).hasSize(2);
         assertThat(report.jobs()).hasSize(2);
         assertThat(report.modes()).extracting(ModeResult::mode).containsExactly("per-event", "batched");
+    }
+
+    @Test
+    void measuresEachModesCeilingWithThatModesWorkerCount() {
+        for (ModeResult mode : report.modes()) {
+            assertThat(mode.jobWorkers()).as(mode.mode())
+                    .isEqualTo(JobRunrCeiling.workers(ProcessingMode.named(mode.mode(), "mode"), System.getenv()));
+            assertThat(mode.ceilingRuns()).as(mode.mode()).singleElement()
+                    .satisfies(run -> assertThat(run.label()).contains(mode.mode() + " mode's " + mode.jobWorkers()
+                            + " workers"));
+        }
     }
 
     @Test

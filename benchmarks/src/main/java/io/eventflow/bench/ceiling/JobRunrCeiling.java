@@ -131,11 +131,6 @@ public final class JobRunrCeiling implements AutoCloseable {
         return set == null || set.isBlank() ? mode.defaultWorkers() : Integer.parseInt(set.trim());
     }
 
-    /** This job server's worker count. */
-    public int workers() {
-        return workers;
-    }
-
     private static JobActivator activator() {
         return new JobActivator() {
             @Override
