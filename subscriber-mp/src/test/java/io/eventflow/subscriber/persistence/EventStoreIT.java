@@ -79,11 +79,12 @@ class EventStoreIT {
                     .isEqualTo("completed");
         }
         // A row's xmin is the transaction that wrote it: were every store its own transaction, 200 rows would
-        // carry 200 different ones.
+        // carry 200 different ones. Four groups commit side by side (eventflow.store.committers), so the 16 stores
+        // waiting at a time split over up to four transactions: one committer alone wrote them in at most 100.
         String ids = events.stream().map(e -> "'" + e.eventId() + "'").collect(Collectors.joining(", "));
         assertThat(Long.parseLong(value("SELECT count(DISTINCT xmin::text)::text FROM user_analytics_events"
                 + " WHERE event_id IN (" + ids + ") AND ? IS NOT NULL", events.getFirst().eventId())))
-                .as("transactions that wrote 200 rows stored by 16 threads").isLessThanOrEqualTo(100);
+                .as("transactions that wrote 200 rows stored by 16 threads").isLessThanOrEqualTo(150);
     }
 
     @Test
