@@ -74,7 +74,7 @@ public final class Bench {
                 progress.phase("targeting the running platform (subscriber mode: " + mode + ")");
                 int workers = JobRunrCeiling.workers(options.modes().size() == 1 ? options.modes().getFirst()
                         : ProcessingMode.PER_EVENT, System.getenv());
-                new Benchmark(run, options.targetEndpoints(), mode, ProcessingMode.BATCHED.value().equals(mode), true,
+                new Benchmark(run, options.targetEndpoints(), mode, true,
                         workers, logDir, progress, results).run();
             } else {
                 results.note("The publisher ran with an API key of the harness's own and its rate limit raised to 10^9 "
@@ -109,7 +109,7 @@ public final class Bench {
             return;
         }
         try (launched) {
-            new Benchmark(options, launched.endpoints(), mode.value(), mode == ProcessingMode.BATCHED, primary,
+            new Benchmark(options, launched.endpoints(), mode.value(), primary,
                     JobRunrCeiling.workers(mode, System.getenv()), logDir, progress, results).run();
             progress.phase("stopping the " + mode + " mode's platform");
         }

@@ -32,7 +32,6 @@ final class Benchmark {
     private final BenchOptions options;
     private final Endpoints endpoints;
     private final String mode;
-    private final boolean batchLoad;
     private final boolean primary;
     private final int jobWorkers;
     private final Path logDir;
@@ -41,12 +40,11 @@ final class Benchmark {
     private final Scale scale;
     private final Attempts attempts;
 
-    Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean batchLoad, boolean primary,
+    Benchmark(BenchOptions options, Endpoints endpoints, String mode, boolean primary,
               int jobWorkers, Path logDir, Progress progress, Results results) {
         this.options = options;
         this.endpoints = endpoints;
         this.mode = mode;
-        this.batchLoad = batchLoad;
         this.primary = primary;
         this.jobWorkers = jobWorkers;
         this.logDir = logDir;
@@ -71,7 +69,7 @@ final class Benchmark {
             }
             Phases later = new Phases(options, endpoints, logDir, progress, monitor, load, jobWorkers);
             if (options.runs("e2e")) {
-                endToEnd(new EndToEndBenchmark(endpoints, scale, options.apiKey(), mode, batchLoad, load, monitor, progress,
+                endToEnd(new EndToEndBenchmark(endpoints, scale, options.apiKey(), mode, load, monitor, progress,
                         counters), later, counters, pids.get("subscriber"));
             } else {
                 attempts.notRun("e2e");

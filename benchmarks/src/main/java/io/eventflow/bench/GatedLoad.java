@@ -24,15 +24,11 @@ final class GatedLoad {
     /** What a phase's load is sent to, and how. */
     record Shape(String endpoint, LongFunction<HttpRequest> requests, int eventsPerRequest, int clients) {
 
-        /** Batches of {@code batchSize} from {@code batchClients}, or single events from {@code concurrency} clients. */
-        static Shape of(boolean batches, EventBodies events, String publisher, Scale scale) {
-            if (batches) {
-                return new Shape("POST " + EventBodies.BATCH_PATH + ", " + scale.batchSize() + " events each, "
-                        + scale.batchClients() + " clients", events.batches(publisher + EventBodies.BATCH_PATH,
-                        scale.batchSize()), scale.batchSize(), scale.batchClients());
-            }
-            return new Shape("POST " + EventBodies.SINGLE_PATH + ", " + scale.concurrency() + " clients",
-                    events.singles(publisher + EventBodies.SINGLE_PATH), 1, scale.concurrency());
+        /** Batches of {@code batchSize} from {@code batchClients}. */
+        static Shape batches(EventBodies events, String publisher, Scale scale) {
+            return new Shape("POST " + EventBodies.BATCH_PATH + ", " + scale.batchSize() + " events each, "
+                    + scale.batchClients() + " clients", events.batches(publisher + EventBodies.BATCH_PATH,
+                    scale.batchSize()), scale.batchSize(), scale.batchClients());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eventflow.bench.ceiling;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -7,6 +8,7 @@ import java.util.stream.LongStream;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.eventflow.jobrunr.JobTableIndexes;
 import io.eventflow.testing.ProcessingMode;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -51,6 +53,11 @@ public final class JobRunrCeiling implements AutoCloseable {
         JacksonJsonMapper json = new JacksonJsonMapper();
         try {
             storage = SqlStorageProviderFactory.using(dataSource, PREFIX);
+            // the subscriber does the same to its JobRunr tables
+            JobTableIndexes.dropRedundantStateIndex(dataSource, PREFIX);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new IllegalStateException("Could not drop the ceiling's redundant JobRunr state index", e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -1,5 +1,9 @@
 package io.eventflow.subscriber.config;
 
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.eventflow.jobrunr.JobTableIndexes;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.StorageProvider;
@@ -18,6 +23,8 @@ import org.jobrunr.jobs.mappers.JobMapper;
 /** JobRunr has no Helidon integration: its storage, mapper, activator and scheduler are produced here. */
 @ApplicationScoped
 class JobRunrConfiguration {
+
+    private static final Logger LOGGER = Logger.getLogger(JobRunrConfiguration.class.getName());
 
     @Produces
     @Singleton
@@ -33,7 +40,22 @@ class JobRunrConfiguration {
         migration.ensureMigrated();
         StorageProvider storageProvider = SqlStorageProviderFactory.using(dataSource);
         storageProvider.setJobMapper(new JobMapper(jsonMapper));
+        dropRedundantStateIndex(dataSource);
         return storageProvider;
+    }
+
+    /** JobRunr's tables exist once its storage provider is made: see {@link JobTableIndexes} for why. */
+    private static void dropRedundantStateIndex(DataSource dataSource) {
+        try {
+            List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "");
+            if (!dropped.isEmpty()) {
+                LOGGER.info(() -> "Dropped JobRunr's index " + dropped + " on jobrunr_jobs(state): the index on"
+                        + " (state, updatedAt) serves the same queries, and a backlog no longer sorts on every fetch");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop JobRunr's redundant index on jobrunr_jobs(state): "
+                    + e.getMessage() + ". Check that the database user may alter JobRunr's tables.", e);
+        }
     }
 
     @Produces
