@@ -72,8 +72,8 @@ public final class MarkdownReport {
                 started for it: a warm-up (the sustained load for 30 s in a full run, awaited, not measured), the fixed \
                 rate (single events), then rounds of a sustained window and a drain; the headline figures are the \
                 median of the rounds, ratios are taken between medians, and the range shows beside them. Sustained: \
-                closed-model load on the endpoint named in its row - single events in per-event mode, batches in \
-                batched mode, so that the load generator is not what bounds it - held by the harness at most 15 s of \
+                closed-model load on the endpoint named in its row - batches in both modes, so that neither the load \
+                generator nor the publisher's per-request work is what bounds it - held by the harness at most 15 s of \
                 storing at the highest rate stored so far (and at least a floor of events) ahead of the stored rows, \
                 three JobRunr poll intervals; its rate counts the rows stored inside the load window, its first fifth \
                 left out. If the senders never had to wait for the \
