@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.eventflow.jobrunr.JobTableIndexes;
 import io.eventflow.testing.Devkit;
 import io.eventflow.testing.Infrastructure;
 import org.flywaydb.core.Flyway;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database role the chart's README tells operators to create - one owner role that is not a superuser - is
  * enough for what the subscriber does at start-up: the README's SQL is run as written (names made unique), then the
- * services' Flyway migrations and JobRunr's table creation run as that role, as the subscriber runs them.
+ * services' Flyway migrations, JobRunr's table creation and the subscriber's change to JobRunr's indexes run as that
+ * role, as the subscriber runs them.
  */
 @ExtendWith(Infrastructure.class)
 class DatabaseOwnerRoleIT {
@@ -49,8 +51,11 @@ class DatabaseOwnerRoleIT {
         dataSource.setUser(role);
         dataSource.setPassword(PASSWORD);
         SqlStorageProviderFactory.using(dataSource);
+        List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "");
 
         assertThat(migrated.success).isTrue();
+        assertThat(dropped).as("the subscriber's change to JobRunr's indexes, as that role").containsExactly(
+                "jobrunr_state_idx");
         assertThat(migrated.migrationsExecuted).isPositive();
         try (Connection connection = DriverManager.getConnection(url, role, PASSWORD);
              Statement statement = connection.createStatement()) {
