@@ -1,7 +1,6 @@
 package io.eventflow.subscriber.persistence;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ import io.eventflow.subscriber.adapter.jobrunr.JobRunrScheduler;
 import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
 import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequestHandler;
 import io.eventflow.testing.Infrastructure;
+import io.eventflow.testing.ScratchDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jobrunr.jobs.Job;
@@ -62,22 +62,18 @@ class JobClassNameMigrationIT {
     private static final String TRACE_PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private final EventPayloadCodec codec = new EventPayloadCodec(new ObjectMapper());
-    private String database;
+    private ScratchDatabase database;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "jobrunr_v4_" + UUID.randomUUID().toString().replace("-", "");
-        execute(Infrastructure.jdbcUrl(), "CREATE DATABASE " + database);
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(Infrastructure.jdbcUrl().substring(0, Infrastructure.jdbcUrl().lastIndexOf('/') + 1) + database);
-        dataSource.setUser(System.getProperty("db.user"));
-        dataSource.setPassword(System.getProperty("db.password"));
+        database = ScratchDatabase.create("jobrunr_v4_");
+        dataSource = database.dataSource();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        execute(Infrastructure.jdbcUrl(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        database.close();
     }
 
     @Test
@@ -120,7 +116,7 @@ class JobClassNameMigrationIT {
     @Test
     void changesNothingOnADatabaseWithoutJobRunrsTables() throws SQLException {
         migrateTo("3");
-        execute(dataSource.getURL(), "INSERT INTO event_processing_status (event_id, event_type, status) VALUES ('"
+        database.execute("INSERT INTO event_processing_status (event_id, event_type, status) VALUES ('"
                 + UUID.randomUUID() + "', 'user_analytics', 'pending')");
         Map<String, List<String>> before = tables();
 
@@ -226,13 +222,5 @@ class JobClassNameMigrationIT {
             }
         }
         return tables;
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("db.user"),
-                System.getProperty("db.password"));
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

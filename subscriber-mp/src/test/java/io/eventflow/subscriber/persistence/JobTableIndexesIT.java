@@ -1,7 +1,6 @@
 package io.eventflow.subscriber.persistence;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +12,7 @@ import java.util.stream.IntStream;
 import io.eventflow.jobrunr.JobTableIndexes;
 import io.eventflow.subscriber.adapter.jobrunr.ProcessEventJobRequest;
 import io.eventflow.testing.Infrastructure;
+import io.eventflow.testing.ScratchDatabase;
 import org.jobrunr.jobs.mappers.JobMapper;
 import org.jobrunr.scheduling.JobBuilder;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -38,22 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobTableIndexesIT {
 
     private static final int BACKLOG = 2_000;
-    private String database;
+    private ScratchDatabase database;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "jobrunr_indexes_" + UUID.randomUUID().toString().replace("-", "");
-        execute(Infrastructure.jdbcUrl(), "CREATE DATABASE " + database);
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(Infrastructure.jdbcUrl().substring(0, Infrastructure.jdbcUrl().lastIndexOf('/') + 1) + database);
-        dataSource.setUser(System.getProperty("db.user"));
-        dataSource.setPassword(System.getProperty("db.password"));
+        database = ScratchDatabase.create("jobrunr_indexes_");
+        dataSource = database.dataSource();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        execute(Infrastructure.jdbcUrl(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        database.close();
     }
 
     @Test
@@ -63,10 +59,10 @@ class JobTableIndexesIT {
             assertThat(indexColumns("jobrunr_jobs")).as("what JobRunr's migrations index")
                     .contains("(state)", "(state, updatedat)");
             // statistics as autovacuum last left them on a running platform: finished jobs, none enqueued; then a burst
-            execute(dataSource.getURL(), "ALTER TABLE jobrunr_jobs SET (autovacuum_enabled = false)");
+            database.execute("ALTER TABLE jobrunr_jobs SET (autovacuum_enabled = false)");
             enqueue(storage, BACKLOG);
-            execute(dataSource.getURL(), "UPDATE jobrunr_jobs SET state = 'SUCCEEDED'");
-            execute(dataSource.getURL(), "ANALYZE jobrunr_jobs");
+            database.execute("UPDATE jobrunr_jobs SET state = 'SUCCEEDED'");
+            database.execute("ANALYZE jobrunr_jobs");
             enqueue(storage, BACKLOG);
 
             String before = fetchPlan("jobrunr_jobs");
@@ -95,8 +91,8 @@ class JobTableIndexesIT {
 
     @Test
     void dropsNothingWithoutAnIndexOnStateAndUpdatedAt() throws SQLException {
-        execute(dataSource.getURL(), "CREATE TABLE other_jobrunr_jobs (id int, state varchar(36), updatedAt timestamp)");
-        execute(dataSource.getURL(), "CREATE INDEX other_state_idx ON other_jobrunr_jobs (state)");
+        database.execute("CREATE TABLE other_jobrunr_jobs (id int, state varchar(36), updatedAt timestamp)");
+        database.execute("CREATE INDEX other_state_idx ON other_jobrunr_jobs (state)");
 
         List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "other_");
 
@@ -147,13 +143,6 @@ class JobTableIndexesIT {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, System.getProperty("db.user"),
-                System.getProperty("db.password")); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }
