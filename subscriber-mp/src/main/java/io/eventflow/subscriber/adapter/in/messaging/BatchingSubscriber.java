@@ -135,7 +135,8 @@ final class BatchingSubscriber<T> implements Subscriber<T>, AutoCloseable {
         }
         try {
             handler.accept(batch);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception: a checked one can come out of a @Transactional bean (JTA's RollbackException) undeclared
             // nothing after this batch is handled or requested: acknowledging later records could move the committed
             // offset past these, which are redelivered after a restart instead
             stopped = true;

@@ -173,7 +173,9 @@ public class EventConsumer {
             try {
                 scheduleEvent.scheduleAll(events);
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Exception, not RuntimeException: a @Transactional bean whose commit fails throws JTA's checked
+                // RollbackException, which no signature declares; letting it pass killed the consumer thread
                 if (!running) {
                     throw e;
                 }

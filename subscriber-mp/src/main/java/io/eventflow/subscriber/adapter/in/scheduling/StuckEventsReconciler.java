@@ -72,7 +72,9 @@ public class StuckEventsReconciler {
                         + " re-queued, " + result.rescheduled() + " rescheduled, " + result.failed() + " failed) of "
                         + result.stale() + " stale");
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception: a failed commit throws JTA's checked RollbackException undeclared, and an exception that
+            // leaves this method cancels every later pass of the scheduled task
             LOGGER.log(Level.WARNING, "Reconciler pass failed; the next one runs in " + intervalSeconds + " s", e);
         }
     }
@@ -85,7 +87,7 @@ public class StuckEventsReconciler {
     private void measureQuietly() {
         try {
             oldestUnfinishedAge = reconcile.oldestUnfinishedAge();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOGGER.log(Level.FINE, "Could not measure the oldest unfinished event", e);
         }
     }

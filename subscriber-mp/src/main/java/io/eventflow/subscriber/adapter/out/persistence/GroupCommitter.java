@@ -114,7 +114,7 @@ final class GroupCommitter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | Error e) {
+            } catch (Exception | Error e) {
                 group.forEach(w -> w.committed().completeExceptionally(e));
                 LOGGER.log(Level.SEVERE, "The group committer failed a group unexpectedly; its jobs will retry", e);
             } finally {
@@ -128,7 +128,8 @@ final class GroupCommitter implements AutoCloseable {
             write.accept(group.stream().map(Waiting::event).toList());
             group.forEach(w -> w.committed().complete(null));
             return;
-        } catch (RuntimeException groupFailed) {
+        } catch (Exception groupFailed) {
+            // Exception: the writer is @Transactional, and a failed commit throws JTA's checked RollbackException
             if (group.size() == 1) {
                 group.getFirst().committed().completeExceptionally(groupFailed);
                 return;
@@ -140,7 +141,7 @@ final class GroupCommitter implements AutoCloseable {
             try {
                 write.accept(List.of(one.event()));
                 one.committed().complete(null);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 one.committed().completeExceptionally(e);
             }
         }

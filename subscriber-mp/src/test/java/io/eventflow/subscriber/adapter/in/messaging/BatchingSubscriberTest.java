@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
+import io.eventflow.testing.Undeclared;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import org.assertj.core.api.Assertions;
@@ -166,6 +167,20 @@ class BatchingSubscriberTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> failing.failure().isPresent());
             assertThat(failing.failure().get()).contains("storage is gone");
             assertThat(broken.failure().get()).contains("the stream failed").contains("connector failed");
+        }
+    }
+
+    @Test
+    void anUndeclaredCheckedExceptionStopsConsumptionAndIsReported() {
+        try (BatchingSubscriber<Integer> failing = new BatchingSubscriber<>("test-batches", 5, batch -> {
+            throw Undeclared.raise(new Exception("ARJUNA016053: Could not commit transaction."));
+        })) {
+            failing.onSubscribe(new CountingSubscription());
+
+            failing.onNext(1);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> failing.failure().isPresent());
+            assertThat(failing.failure().get()).contains("ARJUNA016053");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import io.eventflow.processing.application.port.out.EventToStore;
 import io.eventflow.processing.domain.UserAnalyticsEvent;
+import io.eventflow.testing.Undeclared;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,23 @@ class GroupCommitterTest {
                 .isInstanceOf(IllegalArgumentException.class).withMessageContaining("too long");
         // the group of four failed, then each was written alone: three committed, the bad one failed again
         assertThat(written).extracting(List::size).containsExactly(1, 4, 1, 1, 1, 1);
+    }
+
+    @Test
+    void aCommitFailingWithAnUndeclaredCheckedExceptionFailsItsStoreAndTheCommitterGoesOn() {
+        EventToStore unlucky = event();
+        committer = new GroupCommitter("test-commit", 100, group -> {
+            if (group.contains(unlucky)) {
+                throw Undeclared.raise(new Exception("ARJUNA016053: Could not commit transaction."));
+            }
+        });
+
+        CompletableFuture<Void> failed = storeInJob(unlucky);
+        assertThat(failed).failsWithin(WAIT).withThrowableThat().havingRootCause()
+                .withMessageContaining("ARJUNA016053");
+        CompletableFuture<Void> next = storeInJob(event());
+
+        assertThat(next).as("a store after the failed commit").succeedsWithin(WAIT);
     }
 
     @Test
