@@ -32,11 +32,9 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,19 +60,8 @@ class JobClassNameMigrationIT {
     private static final String TRACE_PARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private final EventPayloadCodec codec = new EventPayloadCodec(new ObjectMapper());
-    private ScratchDatabase database;
-    private PGSimpleDataSource dataSource;
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = ScratchDatabase.create("jobrunr_v4_");
-        dataSource = database.dataSource();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = ScratchDatabase.perTest("jobrunr_v4_");
 
     @Test
     void jobStoredBeforeTheMoveLoadsWithTheMovedClassesAfterV4() throws SQLException {
@@ -83,7 +70,7 @@ class JobClassNameMigrationIT {
         ReceivedEvent postMove = event("user-after-the-move");
         UUID preMoveJob = ProcessEventJobRequest.jobIdFor(preMove.eventId());
         UUID postMoveJob = ProcessEventJobRequest.jobIdFor(postMove.eventId());
-        try (StorageProvider storage = SqlStorageProviderFactory.using(dataSource)) {
+        try (StorageProvider storage = SqlStorageProviderFactory.using(database.dataSource())) {
             storage.setJobMapper(new JobMapper(new JacksonJsonMapper()));
             new JobRunrScheduler(new JobRequestScheduler(storage), codec)
                     .schedule(List.of(pending(preMove), pending(postMove)));
@@ -130,7 +117,7 @@ class JobClassNameMigrationIT {
 
     private MigrateResult migrateTo(String version) {
         return Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(database.dataSource())
                 .locations("classpath:db/migration")
                 .target(version)
                 .load()
@@ -150,7 +137,7 @@ class JobClassNameMigrationIT {
 
     /** Names the old package in the job's stored JSON and signature, as JobRunr wrote them before the move. */
     private void storeAsBeforeTheMove(UUID jobId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement update = connection.prepareStatement("""
                      UPDATE jobrunr_jobs SET jobAsJson = replace(jobAsJson, ?, ?), jobSignature = replace(jobSignature, ?, ?)
                       WHERE id = ?""")) {
@@ -175,7 +162,7 @@ class JobClassNameMigrationIT {
     }
 
     private String column(UUID jobId, String name) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT " + name + "::text FROM jobrunr_jobs WHERE id = ?")) {
             query.setString(1, jobId.toString());
@@ -187,7 +174,7 @@ class JobClassNameMigrationIT {
     }
 
     private long jobsNaming(String packagePrefix) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT count(*) FROM jobrunr_jobs WHERE jobAsJson LIKE ? OR jobSignature LIKE ?")) {
             query.setString(1, "%" + packagePrefix + "%");
@@ -202,7 +189,7 @@ class JobClassNameMigrationIT {
     /** Every table and view of the schema but Flyway's history: its columns, then its rows as text. */
     private Map<String, List<String>> tables() throws SQLException {
         Map<String, List<String>> tables = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             try (ResultSet names = statement.executeQuery("""
                     SELECT table_name, string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
                       FROM information_schema.columns

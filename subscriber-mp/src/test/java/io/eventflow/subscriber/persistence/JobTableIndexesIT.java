@@ -19,11 +19,9 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,23 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JobTableIndexesIT {
 
     private static final int BACKLOG = 2_000;
-    private ScratchDatabase database;
-    private PGSimpleDataSource dataSource;
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = ScratchDatabase.create("jobrunr_indexes_");
-        dataSource = database.dataSource();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase database = ScratchDatabase.perTest("jobrunr_indexes_");
 
     @Test
     void aBacklogIsFetchedInIndexOrderOnceTheStateOnlyIndexIsDropped() throws SQLException {
-        try (StorageProvider storage = SqlStorageProviderFactory.using(dataSource)) {
+        try (StorageProvider storage = SqlStorageProviderFactory.using(database.dataSource())) {
             storage.setJobMapper(new JobMapper(new JacksonJsonMapper()));
             assertThat(indexColumns("jobrunr_jobs")).as("what JobRunr's migrations index")
                     .contains("(state)", "(state, updatedat)");
@@ -66,7 +53,7 @@ class JobTableIndexesIT {
             enqueue(storage, BACKLOG);
 
             String before = fetchPlan("jobrunr_jobs");
-            List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "");
+            List<String> dropped = JobTableIndexes.dropRedundantStateIndex(database.dataSource(), "");
             String after = fetchPlan("jobrunr_jobs");
 
             assertThat(before).as("JobRunr's fetch with its own indexes").contains("Sort", "jobrunr_state_idx");
@@ -74,15 +61,15 @@ class JobTableIndexesIT {
             assertThat(indexColumns("jobrunr_jobs")).doesNotContain("(state)").contains("(state, updatedat)");
             assertThat(after).as("JobRunr's fetch without the state-only index")
                     .doesNotContain("Sort").contains("jobrunr_jobs_state_updated_idx");
-            assertThat(JobTableIndexes.dropRedundantStateIndex(dataSource, "")).as("a second start").isEmpty();
+            assertThat(JobTableIndexes.dropRedundantStateIndex(database.dataSource(), "")).as("a second start").isEmpty();
             assertThat(count("SELECT count(*) FROM jobrunr_jobs WHERE state = 'ENQUEUED'")).isEqualTo(BACKLOG);
         }
     }
 
     @Test
     void findsTheIndexByItsColumnsUnderATablePrefix() throws SQLException {
-        try (StorageProvider ignored = SqlStorageProviderFactory.using(dataSource, "bench_")) {
-            List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "bench_");
+        try (StorageProvider ignored = SqlStorageProviderFactory.using(database.dataSource(), "bench_")) {
+            List<String> dropped = JobTableIndexes.dropRedundantStateIndex(database.dataSource(), "bench_");
 
             assertThat(dropped).hasSize(1);
             assertThat(indexColumns("bench_jobrunr_jobs")).doesNotContain("(state)").contains("(state, updatedat)");
@@ -94,7 +81,7 @@ class JobTableIndexesIT {
         database.execute("CREATE TABLE other_jobrunr_jobs (id int, state varchar(36), updatedAt timestamp)");
         database.execute("CREATE INDEX other_state_idx ON other_jobrunr_jobs (state)");
 
-        List<String> dropped = JobTableIndexes.dropRedundantStateIndex(dataSource, "other_");
+        List<String> dropped = JobTableIndexes.dropRedundantStateIndex(database.dataSource(), "other_");
 
         assertThat(dropped).isEmpty();
         assertThat(indexColumns("other_jobrunr_jobs")).containsExactly("(state)");
@@ -115,7 +102,7 @@ class JobTableIndexesIT {
     /** EXPLAIN of the query JobRunr 8 fetches enqueued work with (as pg_stat_statements records it). */
     private String fetchPlan(String table) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("EXPLAIN select jobAsJson from " + table
                      + " where state = 'ENQUEUED' ORDER BY updatedAt ASC LIMIT 256 FOR UPDATE SKIP LOCKED")) {
             while (rows.next()) {
@@ -128,7 +115,7 @@ class JobTableIndexesIT {
     /** Each index's column list, as in its definition: "(state)", "(state, updatedat)"... */
     private List<String> indexColumns(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = '" + table + "'")) {
             while (rows.next()) {
                 String definition = rows.getString(1);
@@ -139,7 +126,7 @@ class JobTableIndexesIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
