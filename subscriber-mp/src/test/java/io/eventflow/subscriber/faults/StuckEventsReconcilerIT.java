@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +104,10 @@ class StuckEventsReconcilerIT {
                 {"type":"user_analytics","event_id":"%s","user_id":"%s","event_type":"login",
                  "timestamp":"2024-01-01T12:00:00Z","metadata":{}}""".formatted(eventId, userId))).get();
         await().atMost(PROCESSING).until(() -> "completed".equals(status(eventId)));
+        // JobRunr records the job's success after the job's own commit: wait for it, or a test's change to the job
+        // races JobRunr's update (ConcurrentJobModificationException)
+        await().atMost(PROCESSING).until(() -> jobs.getJobById(ProcessEventJobRequest.jobIdFor(eventId)).getState()
+                == StateName.SUCCEEDED);
         return eventId;
     }
 
