@@ -1,5 +1,6 @@
 package io.eventflow.subscriber.persistence;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,25 +13,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Every statement of one JTA transaction runs on one database connection, in one database transaction, and a failed
- * transaction leaves none of its writes - so two writes meant to commit together do. With Hibernate's JTA default (release
- * after each statement) Helidon's JTA data source handed each statement a new pooled connection, so a job's
- * transaction held several and sixteen busy workers exhausted the pool of twenty.
+ * How a JTA transaction here meets the database. Every statement of one transaction runs on one database connection,
+ * in one database transaction, and a failed transaction leaves none of its writes - so two writes meant to commit
+ * together do. With Hibernate's JTA default (release after each statement) Helidon's JTA data source handed each
+ * statement a new pooled connection, so a job's transaction held several and sixteen busy workers exhausted the pool
+ * of twenty. And a transaction whose commit fails reaches its caller as an unchecked exception with the commit's
+ * failure as the cause, so that {@code catch (RuntimeException)} sees it: without our interceptor Narayana throws
+ * JTA's checked {@code RollbackException}, which no signature declares, and a chaos run found it killing the
+ * consumer thread. The commit is made to fail by a synchronization that refuses it after the method's statements ran.
  */
 @ExtendWith(Infrastructure.class)
 @HelidonTest
-@AddBean(OneConnectionPerTransactionIT.BackendProbe.class)
+@AddBean(TransactionsIT.BackendProbe.class)
 @AddConfig(key = "eventflow.dashboard.enabled", value = "false")
 @AddConfig(key = "mp.config.profile", value = "worker")
-class OneConnectionPerTransactionIT {
+class TransactionsIT {
 
     /** Asks the database, statement by statement, which server process (so which connection) runs it. */
     @ApplicationScoped
@@ -38,6 +48,9 @@ class OneConnectionPerTransactionIT {
 
         @PersistenceContext(unitName = "eventflow")
         private EntityManager em;
+
+        @Inject
+        private TransactionSynchronizationRegistry transactions;
 
         /** The server process id seen by each of {@code rounds} write-then-read pairs in one transaction. */
         @Transactional
@@ -79,6 +92,33 @@ class OneConnectionPerTransactionIT {
             throw new IllegalStateException("failing after two writes");
         }
 
+        /** Inserts a pending status row, then has the commit refused when {@code refuseCommit}. */
+        @Transactional
+        public void write(UUID eventId, boolean refuseCommit) {
+            em.createNativeQuery("""
+                            INSERT INTO event_processing_status (event_id, event_type, status)
+                            VALUES (?1, 'user_analytics', 'pending')""")
+                    .setParameter(1, eventId).executeUpdate();
+            if (refuseCommit) {
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        throw new IllegalStateException("commit refused by the test");
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                    }
+                });
+            }
+        }
+
+        /** A method that declares a checked exception keeps it checked. */
+        @Transactional(dontRollbackOn = Exception.class)
+        public void throwDeclared() throws IOException {
+            throw new IOException("declared");
+        }
+
         /** How many status rows the event has, read in a transaction of its own. */
         @Transactional
         public long statusRows(UUID eventId) {
@@ -114,5 +154,32 @@ class OneConnectionPerTransactionIT {
         assertThatThrownBy(() -> probe.writeTwiceThenFail(eventId)).hasStackTraceContaining("failing after two writes");
 
         assertThat(probe.statusRows(eventId)).as("status rows after the rollback").isZero();
+    }
+
+    @Test
+    void aFailedCommitIsAnUncheckedExceptionWithTheRollbackAsItsCause() {
+        UUID eventId = UUID.randomUUID();
+
+        Throwable thrown = catchThrowable(() -> probe.write(eventId, true));
+
+        assertThat(thrown).isInstanceOf(TransactionalException.class).hasCauseInstanceOf(RollbackException.class)
+                .hasMessageContaining("BackendProbe.write did not commit");
+        assertThat(probe.statusRows(eventId)).as("rows after the refused commit").isZero();
+    }
+
+    @Test
+    void aCommittedTransactionThrowsNothing() {
+        UUID eventId = UUID.randomUUID();
+
+        probe.write(eventId, false);
+
+        assertThat(probe.statusRows(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckedExceptionTheMethodDeclaresStaysAsItIs() {
+        Throwable thrown = catchThrowable(probe::throwDeclared);
+
+        assertThat(thrown).isInstanceOf(IOException.class).hasMessage("declared");
     }
 }
