@@ -95,6 +95,16 @@ class TransactionsIT {
         /** Inserts a pending status row, then has the commit refused when {@code refuseCommit}. */
         @Transactional
         public void write(UUID eventId, boolean refuseCommit) {
+            insertPending(eventId, refuseCommit);
+        }
+
+        /** The same in a transaction of its own: the transaction type is part of the interceptor's binding. */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void writeInNewTransaction(UUID eventId, boolean refuseCommit) {
+            insertPending(eventId, refuseCommit);
+        }
+
+        private void insertPending(UUID eventId, boolean refuseCommit) {
             em.createNativeQuery("""
                             INSERT INTO event_processing_status (event_id, event_type, status)
                             VALUES (?1, 'user_analytics', 'pending')""")
@@ -164,6 +174,17 @@ class TransactionsIT {
 
         assertThat(thrown).isInstanceOf(TransactionalException.class).hasCauseInstanceOf(RollbackException.class)
                 .hasMessageContaining("BackendProbe.write did not commit");
+        assertThat(probe.statusRows(eventId)).as("rows after the refused commit").isZero();
+    }
+
+    @Test
+    void aFailedCommitOfANewTransactionIsUncheckedToo() {
+        UUID eventId = UUID.randomUUID();
+
+        Throwable thrown = catchThrowable(() -> probe.writeInNewTransaction(eventId, true));
+
+        assertThat(thrown).isInstanceOf(TransactionalException.class).hasCauseInstanceOf(RollbackException.class)
+                .hasMessageContaining("BackendProbe.writeInNewTransaction did not commit");
         assertThat(probe.statusRows(eventId)).as("rows after the refused commit").isZero();
     }
 
