@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import io.eventflow.testing.Infrastructure;
 import io.helidon.microprofile.testing.junit5.AddBean;
@@ -168,23 +169,22 @@ class TransactionsIT {
 
     @Test
     void aFailedCommitIsAnUncheckedExceptionWithTheRollbackAsItsCause() {
-        UUID eventId = UUID.randomUUID();
-
-        Throwable thrown = catchThrowable(() -> probe.write(eventId, true));
-
-        assertThat(thrown).isInstanceOf(TransactionalException.class).hasCauseInstanceOf(RollbackException.class)
-                .hasMessageContaining("BackendProbe.write did not commit");
-        assertThat(probe.statusRows(eventId)).as("rows after the refused commit").isZero();
+        assertFailedCommitIsUnchecked("write", probe::write);
     }
 
     @Test
     void aFailedCommitOfANewTransactionIsUncheckedToo() {
+        assertFailedCommitIsUnchecked("writeInNewTransaction", probe::writeInNewTransaction);
+    }
+
+    /** {@code write} takes an event id and whether its commit is refused. */
+    private void assertFailedCommitIsUnchecked(String method, BiConsumer<UUID, Boolean> write) {
         UUID eventId = UUID.randomUUID();
 
-        Throwable thrown = catchThrowable(() -> probe.writeInNewTransaction(eventId, true));
+        Throwable thrown = catchThrowable(() -> write.accept(eventId, true));
 
         assertThat(thrown).isInstanceOf(TransactionalException.class).hasCauseInstanceOf(RollbackException.class)
-                .hasMessageContaining("BackendProbe.writeInNewTransaction did not commit");
+                .hasMessageContaining("BackendProbe." + method + " did not commit");
         assertThat(probe.statusRows(eventId)).as("rows after the refused commit").isZero();
     }
 
