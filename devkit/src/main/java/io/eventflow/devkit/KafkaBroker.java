@@ -1,5 +1,9 @@
 package io.eventflow.devkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -34,7 +38,10 @@ public final class KafkaBroker {
     public static void main(String[] args) throws Exception {
         Arguments arguments = Arguments.parse(args);
         int port = arguments.intValue("port", 9092);
-        int controllerPort = arguments.intValue("controller-port", port + 1);
+        int controllerPort = arguments.intValue("controller-port", -1);
+        if (controllerPort < 0) {
+            controllerPort = controllerPortBeside(port);
+        }
         Path dataDir = arguments.path("data-dir", Path.of(".eventflow", "kafka"));
         ProcessGuard.takeOver(dataDir.resolve("broker.pid"));
 
@@ -54,6 +61,26 @@ public final class KafkaBroker {
         System.out.println(READY_LINE + " bootstrap=127.0.0.1:" + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * The controller's port when none is given: the one after the broker's, or a free one when that is taken. A
+     * broker on a port the OS handed out (tests, the benchmark harness) has an ephemeral neighbour, which another
+     * process's connection may hold at that moment; the controller failed to bind there once in CI. One node votes
+     * alone, and the voters are read from the configuration at each start, so the port may differ from run to run.
+     */
+    static int controllerPortBeside(int port) {
+        int next = port + 1;
+        try (ServerSocket probe = new ServerSocket(next, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException taken) {
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                System.out.println("Port " + next + " is taken; Kafka's controller listens on " + free.getLocalPort());
+                return free.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port for Kafka's controller", e);
+            }
+        }
     }
 
     private static void formatOnce(Path logDir) throws Exception {
