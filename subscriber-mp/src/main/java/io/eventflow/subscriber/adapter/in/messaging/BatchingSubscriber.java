@@ -136,7 +136,8 @@ final class BatchingSubscriber<T> implements Subscriber<T>, AutoCloseable {
         try {
             handler.accept(batch);
         } catch (Exception e) {
-            // Exception: a checked one can come out of a @Transactional bean (JTA's RollbackException) undeclared
+            // Exception: a handler can throw a checked one undeclared (a failed commit did, before
+            // UndeclaredCommitFailures), and it must be recorded as the failure, not end the thread unseen
             // nothing after this batch is handled or requested: acknowledging later records could move the committed
             // offset past these, which are redelivered after a restart instead
             stopped = true;

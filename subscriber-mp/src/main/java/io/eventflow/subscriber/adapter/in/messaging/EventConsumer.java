@@ -174,8 +174,8 @@ public class EventConsumer {
                 scheduleEvent.scheduleAll(events);
                 return;
             } catch (Exception e) {
-                // Exception, not RuntimeException: a @Transactional bean whose commit fails throws JTA's checked
-                // RollbackException, which no signature declares; letting it pass killed the consumer thread
+                // Exception, not RuntimeException: a failed commit arrives unchecked (UndeclaredCommitFailures),
+                // but a checked exception thrown undeclared once killed the consumer thread, so none may pass
                 if (!running) {
                     throw e;
                 }

@@ -73,8 +73,8 @@ public class StuckEventsReconciler {
                         + result.stale() + " stale");
             }
         } catch (Exception e) {
-            // Exception: a failed commit throws JTA's checked RollbackException undeclared, and an exception that
-            // leaves this method cancels every later pass of the scheduled task
+            // Exception: a failed commit arrives unchecked (UndeclaredCommitFailures), but any exception that
+            // leaves this method, a checked one thrown undeclared included, cancels every later pass of the task
             LOGGER.log(Level.WARNING, "Reconciler pass failed; the next one runs in " + intervalSeconds + " s", e);
         }
     }

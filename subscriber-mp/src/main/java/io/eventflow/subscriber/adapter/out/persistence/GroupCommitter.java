@@ -129,7 +129,8 @@ final class GroupCommitter implements AutoCloseable {
             group.forEach(w -> w.committed().complete(null));
             return;
         } catch (Exception groupFailed) {
-            // Exception: the writer is @Transactional, and a failed commit throws JTA's checked RollbackException
+            // Exception: a failed commit arrives unchecked (UndeclaredCommitFailures), but anything else thrown
+            // undeclared must still reach the group's jobs rather than end the committer thread
             if (group.size() == 1) {
                 group.getFirst().committed().completeExceptionally(groupFailed);
                 return;
