@@ -36,8 +36,8 @@ public final class ScratchDatabase implements BeforeEachCallback, AfterEachCallb
     @Override
     public void beforeEach(ExtensionContext context) throws SQLException {
         name = prefix + UUID.randomUUID().toString().replace("-", "");
-        execute(Infrastructure.jdbcUrl(), "CREATE DATABASE " + name);
         String server = Infrastructure.jdbcUrl();
+        execute(server, "CREATE DATABASE " + name);
         dataSource = new PGSimpleDataSource();
         dataSource.setURL(server.substring(0, server.lastIndexOf('/') + 1) + name);
         dataSource.setUser(user());
